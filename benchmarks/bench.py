@@ -1,0 +1,169 @@
+"""Load and query benchmarks: ratios against baselines measured in the same run.
+
+Run on demand (not part of the test suite):
+
+    pip install -e '.[bench]' && python benchmarks/bench.py
+
+Targets: cold ``import vndiplo; vndiplo.timeline()`` <= 0.6x holidays.VN(1945-2025)
+and <= 0.3x pandas.read_csv of the same events; between() on 100,000 events
+<= 3x a bisect on a plain list and >= 50x faster than a pandas boolean mask;
+retained memory <= 1.5 KB per event.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import vndiplo
+from vndiplo import Event, Policy, Source, Timeline, VnState, When
+from vndiplo.dates import PartialDate
+
+RUNS = 9
+
+
+def cold(code: str) -> float:
+    """Median wall time of ``code`` in a fresh interpreter, minus a bare interpreter's start."""
+
+    def once(snippet: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", snippet], check=True)
+        return time.perf_counter() - start
+
+    bare = statistics.median(once("pass") for _ in range(RUNS))
+    return statistics.median(once(code) for _ in range(RUNS)) - bare
+
+
+def best(fn: Callable[[], object], repeat: int = 200) -> float:
+    """The best time of ``fn`` over ``repeat`` calls (seconds)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def report(name: str, value: float, baseline: float, target: str, ok: bool) -> None:
+    print(
+        f"{name:<52} {value * 1000:9.3f} ms vs {baseline * 1000:9.3f} ms  ratio {value / baseline:7.3f}  "
+        f"target {target:<8} {'ok' if ok else 'MISSED'}"
+    )
+
+
+def write_csv(tl: Timeline, path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "kind", "when", "first_day", "last_day", "state", "title", "title_vi", "summary"])
+        for e in tl:
+            writer.writerow(
+                [
+                    e.id,
+                    e.kind.value,
+                    str(e.when),
+                    e.when.earliest,
+                    e.when.latest,
+                    e.state.value,
+                    e.title,
+                    e.title_vi or "",
+                    e.summary,
+                ]
+            )
+
+
+def synthetic(n: int) -> Timeline:
+    rng = random.Random(7)
+    source = (Source(publisher="p", title="t"),)
+    events = []
+    for i in range(n):
+        day = dt.date(1977, 1, 1) + dt.timedelta(days=rng.randrange(17_000))
+        when = When(PartialDate(day.year, day.month, day.day))
+        events.append(
+            Policy(
+                id=f"e{i}",
+                when=when,
+                state=VnState.SRV,
+                title="t",
+                summary="s",
+                sources=source,
+                document="d",
+                issuer="i",
+            )
+        )
+    return Timeline(events)
+
+
+def main() -> None:
+    tl = vndiplo.timeline()
+    print(f"data set: {len(tl)} events\n")
+
+    ours = cold("import vndiplo; vndiplo.timeline()")
+    holidays = cold("import holidays; holidays.VN(years=range(1945, 2026))")
+    report("cold import + timeline() vs holidays.VN 1945-2025", ours, holidays, "<= 0.6x", ours <= 0.6 * holidays)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "events.csv"
+        write_csv(tl, path)
+        pandas_cold = cold(f"import pandas; pandas.read_csv({str(path)!r})")
+    report("cold import + timeline() vs pandas.read_csv", ours, pandas_cold, "<= 0.3x", ours <= 0.3 * pandas_cold)
+
+    big = synthetic(100_000)
+    low, high = dt.date(1990, 1, 1), dt.date(1990, 12, 31)
+    starts = [e.when.earliest for e in big]
+    plain = list(big)
+
+    def bisect_plain() -> list[Event]:
+        return plain[bisect.bisect_left(starts, low) : bisect.bisect_right(starts, high)]
+
+    assert len(bisect_plain()) == len(big.between("1990", "1990")), "same hits"
+    ours_q = best(lambda: big.between("1990", "1990"))
+    base_q = best(bisect_plain)
+    report("between() on 100k events vs bisect on a list", ours_q, base_q, "<= 3x", ours_q <= 3 * base_q)
+
+    import pandas
+
+    frame = pandas.DataFrame({"first": pandas.to_datetime(starts), "last": pandas.to_datetime(starts)})
+    lo, hi = pandas.Timestamp(low), pandas.Timestamp(high)
+    mask_q = best(lambda: frame[(frame["first"] <= hi) & (frame["last"] >= lo)], repeat=50)
+    report("between() on 100k events vs pandas boolean mask", ours_q, mask_q, ">= 50x", mask_q >= 50 * ours_q)
+
+    memory = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import tracemalloc, vndiplo.convert, gc; vndiplo.convert.converter(); tracemalloc.start();"
+            "import vndiplo; tl = vndiplo.timeline(); gc.collect(); print(tracemalloc.get_traced_memory()[0], len(tl))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    per_event = int(memory[0]) / int(memory[1])
+    print(
+        f"{'retained memory per event':<52} {per_event / 1024:9.3f} KB (target <= 1.5 KB) "
+        f"{'ok' if per_event <= 1.5 * 1024 else 'MISSED'}"
+    )
+
+    print("\nqueries on the real data set (best of 200):")
+    for label, query in [
+        ("between('1954', '1975')", lambda: tl.between("1954", "1975")),
+        ("of_kind('visit')", lambda: tl.of_kind("visit")),
+        ("involving('USA')", lambda: tl.involving("USA")),
+        ("search('ha noi')", lambda: tl.search("ha noi")),
+        ("on_this_day('07-28')", lambda: tl.on_this_day("07-28")),
+        ("anniversaries(2025, every=5)", lambda: tl.anniversaries(2025, every=5)),
+        ("partners('2024-12-31')", lambda: tl.partners("2024-12-31")),
+    ]:
+        print(f"  {label:<40} {best(query) * 1e6:9.1f} µs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""vndiplo: Vietnam's diplomatic history 1945-2025 as typed, immutable, sourced records.
+
+>>> import vndiplo
+>>> tl = vndiplo.timeline()
+>>> tl["1995-07-28-asean-accession"].when.human()
+'28 Jul 1995'
+
+Importing is cheap: the data, cattrs and pendulum are loaded on first use.
+"""
+
+from __future__ import annotations
+
+from .actors import Actor, ActorKind, ActorRegistry, Names
+from .collection import Timeline
+from .dataset import actors, load, timeline
+from .dates import PartialDate, Precision, When
+from .errors import DataError, Problem, UnknownEventError
+from .records import (
+    Agreement,
+    AgreementStage,
+    AgreementType,
+    AltDate,
+    Anniversary,
+    Conference,
+    ConferenceRole,
+    Event,
+    Kind,
+    Membership,
+    MembershipRole,
+    Policy,
+    Recognition,
+    RelationLevel,
+    Relations,
+    Source,
+    Visit,
+    VisitDirection,
+    VisitLevel,
+    VnState,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "ActorRegistry",
+    "Agreement",
+    "AgreementStage",
+    "AgreementType",
+    "AltDate",
+    "Anniversary",
+    "Conference",
+    "ConferenceRole",
+    "DataError",
+    "Event",
+    "Kind",
+    "Membership",
+    "MembershipRole",
+    "Names",
+    "PartialDate",
+    "Policy",
+    "Precision",
+    "Problem",
+    "Recognition",
+    "RelationLevel",
+    "Relations",
+    "Source",
+    "Timeline",
+    "UnknownEventError",
+    "Visit",
+    "VisitDirection",
+    "VisitLevel",
+    "VnState",
+    "When",
+    "actors",
+    "load",
+    "timeline",
+]

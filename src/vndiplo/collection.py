@@ -1,0 +1,457 @@
+"""Timeline: an immutable, date-ordered collection of events and its queries.
+
+Every filtering query returns a new Timeline, so queries chain::
+
+    >>> import vndiplo
+    >>> tl = vndiplo.timeline()
+    >>> geneva = tl.between(1954, 1954).search("geneva")
+    >>> all(e.when.earliest.year <= 1954 for e in geneva)
+    True
+
+Queries are answered by indexes built on first use: sorted start days with
+bisect for date ranges, dicts for kinds, counterparts, years and month-days.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from .actors import ActorKind, ActorRegistry
+from .dates import DateLike, as_bounds
+from .errors import UnknownEventError
+from .records import Anniversary, Event, Kind, RelationLevel, Relations
+from .text import fold
+
+__all__ = ["Timeline"]
+
+_COUNT_FIELDS = ("kind", "state", "year", "decade", "counterpart")
+
+
+class Timeline:
+    """An immutable sequence of events in date order (first day, last day, id).
+
+    Build one with :func:`vndiplo.timeline` (the packaged data set) or
+    :func:`vndiplo.load` (your own files); or from any events:
+
+    >>> Timeline([]).between("1945", "1954")
+    Timeline(0 events)
+    """
+
+    __slots__ = ("_actors", "_events", "_ids", "_index", "_lock")
+
+    _events: tuple[Event, ...]
+    _ids: dict[str, Event] | None  # built on first lookup for the results of queries
+    _actors: ActorRegistry | None
+    _index: dict[str, Any]
+    _lock: threading.Lock
+
+    def __init__(self, events: Iterable[Event] = (), *, actors: ActorRegistry | None = None) -> None:
+        items = list(events)
+        for item in items:
+            if not isinstance(item, Event):
+                raise TypeError(f"a Timeline holds Event records, got {item!r}")
+        ids: dict[str, Event] = {}
+        for item in items:
+            if item.id in ids:
+                raise ValueError(f"duplicate event id {item.id!r}")
+            ids[item.id] = item
+        items.sort(key=Event.sort_key)
+        self._init(tuple(items), ids, actors)
+
+    def _init(self, events: tuple[Event, ...], ids: dict[str, Event] | None, actors: ActorRegistry | None) -> None:
+        setter = object.__setattr__
+        setter(self, "_events", events)
+        setter(self, "_ids", ids)
+        setter(self, "_actors", actors)
+        setter(self, "_index", {})
+        setter(self, "_lock", threading.Lock())
+
+    def _subset(self, positions: Iterable[int]) -> Timeline:
+        """A Timeline of the events at these positions (any order, no repeats)."""
+        return self._from_sorted(tuple(self._events[i] for i in sorted(positions)))
+
+    def _slice(
+        self, start: int, stop: int, *, head_positions: Iterable[int] = (), tail_positions: Iterable[int] = ()
+    ) -> Timeline:
+        """A Timeline of a contiguous run of events, with a few sorted positions just before or after it."""
+        events = self._events
+        head = tuple(events[i] for i in head_positions)
+        tail = tuple(events[i] for i in tail_positions)
+        return self._from_sorted(head + events[start:stop] + tail)
+
+    def _from_sorted(self, events: tuple[Event, ...]) -> Timeline:
+        new = Timeline.__new__(Timeline)
+        new._init(events, None, self._actors)
+        return new
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    # -- the sequence
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self._events)
+
+    def __reversed__(self) -> Iterator[Event]:
+        return reversed(self._events)
+
+    def _by_id(self) -> dict[str, Event]:
+        ids = self._ids
+        if ids is None:
+            ids = {e.id: e for e in self._events}
+            object.__setattr__(self, "_ids", ids)
+        return ids
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Event):
+            return self._by_id().get(item.id) == item
+        return isinstance(item, str) and item in self._by_id()
+
+    def __getitem__(self, event_id: str) -> Event:
+        """The event with this id; UnknownEventError (a KeyError) with close ids when absent."""
+        if not isinstance(event_id, str):
+            raise TypeError(f"events are looked up by id (a str), got {event_id!r}")
+        try:
+            return self._by_id()[event_id]
+        except KeyError:
+            import difflib  # only on this error path: it costs ~6 ms to import
+
+            close = difflib.get_close_matches(event_id, list(self._by_id()), n=3, cutoff=0.6)
+            raise UnknownEventError(event_id, close) from None
+
+    def get(self, event_id: str, default: Event | None = None) -> Event | None:
+        """The event with this id, or ``default``."""
+        return self._by_id().get(event_id, default)
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """The events, in date order."""
+        return self._events
+
+    @property
+    def actors(self) -> ActorRegistry:
+        """The actor registry the codes of these events resolve against."""
+        if self._actors is None:
+            from .dataset import actors
+
+            return actors()
+        return self._actors
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Timeline):
+            return NotImplemented
+        return self._events == other._events
+
+    def __hash__(self) -> int:
+        return hash(self._events)
+
+    def __repr__(self) -> str:
+        if not self._events:
+            return "Timeline(0 events)"
+        first = self._events[0].when.earliest
+        last = max(e.when.latest for e in self._events)
+        noun = "event" if len(self._events) == 1 else "events"
+        return f"Timeline({len(self._events)} {noun}, {first.isoformat()}..{last.isoformat()})"
+
+    # -- indexes, built once on first use
+
+    def _get_index(self, name: str, build: Callable[[], Any]) -> Any:
+        index = self._index.get(name)
+        if index is None:
+            with self._lock:
+                index = self._index.get(name)
+                if index is None:
+                    index = self._index[name] = build()
+        return index
+
+    def _bounds(self) -> tuple[list[int], list[int], int]:
+        """Start and end ordinals in date order, and the longest span in days (bounds overlap searches)."""
+
+        def build() -> tuple[list[int], list[int], int]:
+            starts = [e.when.earliest.toordinal() for e in self._events]
+            ends = [e.when.latest.toordinal() for e in self._events]
+            longest = max((b - a for a, b in zip(starts, ends, strict=True)), default=0)
+            return starts, ends, longest
+
+        result: tuple[list[int], list[int], int] = self._get_index("bounds", build)
+        return result
+
+    def _positions_by(self, name: str, keys: Callable[[Event], Iterable[Any]]) -> dict[Any, list[int]]:
+        def build() -> dict[Any, list[int]]:
+            index: dict[Any, list[int]] = {}
+            for position, event in enumerate(self._events):
+                for key in keys(event):
+                    index.setdefault(key, []).append(position)
+            return index
+
+        result: dict[Any, list[int]] = self._get_index(name, build)
+        return result
+
+    # -- queries
+
+    def between(self, start: DateLike, end: DateLike, *, within: bool = False) -> Timeline:
+        """Events overlapping the range from ``start`` to ``end`` (both inclusive).
+
+        ``start`` and ``end`` are years (1954), EDTF strings ("1995", "1995-07",
+        "1995-07-28"), dates or PartialDates; a coarse ``end`` means its last
+        day. With ``within=True``, only events lying wholly inside the range.
+        """
+        low = as_bounds(start)[0]
+        high = as_bounds(end)[1]
+        if low > high:
+            raise ValueError(f"reversed range: {start!r} starts after {end!r} ends")
+        starts, ends, longest = self._bounds()
+        lo, hi = low.toordinal(), high.toordinal()
+        # Events are sorted by start. Every event starting inside the range is a hit for overlap;
+        # only those starting up to `longest` days before it need their end checked. For `within`,
+        # only those starting up to `longest` days before the range's end can overrun it.
+        first_inside = bisect.bisect_left(starts, lo)
+        stop = bisect.bisect_right(starts, hi)
+        if within:
+            safe = max(first_inside, bisect.bisect_right(starts, hi - longest))
+            tail = [i for i in range(safe, stop) if ends[i] <= hi]
+            return self._slice(first_inside, safe, tail_positions=tail)
+        head = [i for i in range(bisect.bisect_left(starts, lo - longest), first_inside) if ends[i] >= lo]
+        return self._slice(first_inside, stop, head_positions=head)
+
+    def on(self, day: DateLike) -> Timeline:
+        """Events going on at any time during ``day`` (a date, or a coarser value such as "1995-07")."""
+        return self.between(day, day)
+
+    def in_year(self, year: int) -> Timeline:
+        """Events overlapping the calendar year ``year``."""
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise TypeError(f"year must be an int, got {year!r}")
+        return self.between(year, year)
+
+    def of_kind(self, *kinds: str | Kind | type[Event]) -> Timeline:
+        """Events of any of these kinds, given as names ("visit"), Kind members or record classes."""
+        if not kinds:
+            raise TypeError("of_kind() needs at least one kind")
+        wanted = {_as_kind(k) for k in kinds}
+        index = self._positions_by("kind", lambda e: (e.kind,))
+        return self._subset({i for k in wanted for i in index.get(k, ())})
+
+    def involving(self, *actors: str) -> Timeline:
+        """Events with any of these counterparts: codes, English or Vietnamese names, or aliases."""
+        if not actors:
+            raise TypeError("involving() needs at least one actor")
+        registry = self.actors
+        codes = set()
+        for name in actors:
+            if not isinstance(name, str):
+                raise TypeError(f"an actor is named by a str, got {name!r}")
+            codes.add(name if name in registry else registry.lookup(name).code)
+        index = self._positions_by("counterpart", lambda e: e.counterparts)
+        return self._subset({i for c in codes for i in index.get(c, ())})
+
+    def search(self, query: str) -> Timeline:
+        """Events where every word of ``query`` appears in the titles, summary, people or places.
+
+        Case and diacritics do not matter, nor do the spaces inside a name:
+        "ha noi", "hanoi" and "Hà Nội" find the same events.
+        """
+        if not isinstance(query, str):
+            raise TypeError(f"search() takes a str, got {query!r}")
+        words = fold(query).split()
+        if not words:
+            raise ValueError(f"search() needs at least one word, got {query!r}")
+        texts: list[tuple[str, str]] = self._get_index("text", self._build_text)
+        return self._subset(
+            i for i, (text, squeezed) in enumerate(texts) if all(w in text or w in squeezed for w in words)
+        )
+
+    def _build_text(self) -> list[tuple[str, str]]:
+        texts = []
+        for e in self._events:
+            text = fold(" | ".join((e.title, e.title_vi or "", e.summary, *e.people, *e.places)))
+            texts.append((text, text.replace(" ", "")))
+        return texts
+
+    def on_this_day(self, month_day: str | dt.date | tuple[int, int]) -> Timeline:
+        """Events whose start is known to the day and falls on this month and day ("07-28").
+
+        >>> import vndiplo
+        >>> [e.when.start.year for e in vndiplo.timeline().on_this_day("07-28").of_kind("membership")][:1]
+        [1995]
+        """
+        month, day = _as_month_day(month_day)
+        index = self._positions_by("month_day", _start_month_day)
+        return self._subset(index.get((month, day), ()))
+
+    def anniversaries(self, year: int, *, every: int = 1) -> list[tuple[Event, int]]:
+        """Events whose round anniversary falls in ``year``: (event, years) pairs in date order.
+
+        ``years`` is ``year`` minus the start year; only positive multiples of
+        ``every`` count. Anniversary records themselves are left out.
+        """
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise TypeError(f"year must be an int, got {year!r}")
+        if isinstance(every, bool) or not isinstance(every, int):
+            raise TypeError(f"every must be an int, got {every!r}")
+        if every < 1:
+            raise ValueError(f"every must be 1 or more, got {every}")
+        index = self._positions_by("start_year", lambda e: (e.when.start.year,))
+        positions = sorted(
+            i for start in range(year - every, min(index, default=year) - 1, -every) for i in index.get(start, ())
+        )
+        return [
+            (e, year - e.when.start.year)
+            for e in (self._events[i] for i in positions)
+            if not isinstance(e, Anniversary)
+        ]
+
+    def partners(
+        self,
+        as_of: DateLike | None = None,
+        *,
+        level: str | RelationLevel | None = None,
+        organisations: bool = False,
+    ) -> dict[str, Relations]:
+        """Who Vietnam had relations with on ``as_of`` (default: today): code -> the Relations event in force.
+
+        For each counterpart, the latest Relations event ending on or before
+        ``as_of`` is in force; severed relations drop out; ``level`` is a
+        minimum (``"strategic_partnership"`` includes comprehensive strategic
+        partners). States only (countries, and former states that still
+        existed), unless ``organisations=True``. A successor state inherits its
+        predecessor's relations (Russia those of the Soviet Union).
+        """
+        day = dt.date.today() if as_of is None else as_bounds(as_of)[1]
+        minimum = 1 if level is None else _as_level(level).rank
+        registry = self.actors
+        latest: dict[str, Relations] = {}
+        for i in self._positions_by("kind", lambda e: (e.kind,)).get(Kind.RELATIONS, ()):
+            event = self._events[i]
+            assert isinstance(event, Relations)
+            if event.when.latest <= day:
+                latest[event.counterpart] = event  # date order: the last one seen is the latest
+        result: dict[str, Relations] = {}
+        for code in sorted({*latest, *(s for a in registry for s in a.successors)}):
+            actor = registry.get(code)
+            if actor is not None:
+                if actor.kind is ActorKind.ORGANISATION and not organisations:
+                    continue
+                if actor.ended is not None and actor.ended.earliest <= day:
+                    continue
+            # A successor inherits its predecessors' relations once they have ended (RUS from SUN after 1991).
+            inherited = [c for c in _ancestors(registry, code) if _ended_by(registry, c, day)]
+            candidates = [latest[c] for c in (code, *inherited) if c in latest]
+            if not candidates:
+                continue
+            in_force = max(candidates, key=Event.sort_key)
+            if in_force.level.rank >= minimum:
+                result[code] = in_force
+        return result
+
+    def by_year(self) -> dict[int, Timeline]:
+        """The events grouped by the year they start in, in year order."""
+        index = self._positions_by("start_year", lambda e: (e.when.start.year,))
+        return {year: self._subset(index[year]) for year in sorted(index)}
+
+    def counts(self, field: str = "kind") -> dict[str, int]:
+        """How many events per kind, state, year, decade or counterpart, sorted by key."""
+        if field not in _COUNT_FIELDS:
+            raise ValueError(f"cannot count by {field!r}: choose one of {', '.join(_COUNT_FIELDS)}")
+        counter: Counter[str] = Counter()
+        for e in self._events:
+            if field == "kind":
+                counter[e.kind.value] += 1
+            elif field == "state":
+                counter[e.state.value] += 1
+            elif field == "year":
+                counter[str(e.when.start.year)] += 1
+            elif field == "decade":
+                counter[f"{e.when.start.year // 10 * 10}s"] += 1
+            else:
+                counter.update(e.counterparts)
+        return dict(sorted(counter.items()))
+
+
+def _ancestors(registry: ActorRegistry, code: str) -> list[str]:
+    """Predecessors of ``code``, theirs in turn, nearest first (SRB -> YUG -> ...)."""
+    seen: list[str] = []
+    todo = list(registry.predecessors(code))
+    while todo:
+        current = todo.pop(0)
+        if current not in seen:
+            seen.append(current)
+            todo.extend(registry.predecessors(current))
+    return seen
+
+
+def _ended_by(registry: ActorRegistry, code: str, day: dt.date) -> bool:
+    actor = registry.get(code)
+    return actor is not None and actor.ended is not None and actor.ended.earliest <= day
+
+
+def _as_kind(value: object) -> Kind:
+    if isinstance(value, type) and issubclass(value, Event) and value is not Event:
+        return value.KIND
+    if isinstance(value, str):
+        try:
+            return Kind(value)
+        except ValueError:
+            pass
+        import difflib
+
+        close = difflib.get_close_matches(value, [k.value for k in Kind], n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"unknown kind {value!r}: choose one of {', '.join(Kind)}{hint}")
+    raise TypeError(f"a kind is a name such as 'visit' or a record class such as vndiplo.Visit, got {value!r}")
+
+
+def _as_level(value: object) -> RelationLevel:
+    if isinstance(value, str):
+        try:
+            level = RelationLevel(value)
+        except ValueError:
+            level = None
+        if level is not None and level is not RelationLevel.SEVERED:
+            return level
+        accepted = ", ".join(lv.value for lv in RelationLevel if lv is not RelationLevel.SEVERED)
+        import difflib
+
+        close = difflib.get_close_matches(value, [lv.value for lv in RelationLevel], n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"unknown level {value!r}: choose one of {accepted}{hint}")
+    raise TypeError(f"level must be a str such as 'strategic_partnership', got {value!r}")
+
+
+def _as_month_day(value: object) -> tuple[int, int]:
+    if isinstance(value, dt.date):
+        return value.month, value.day
+    if isinstance(value, tuple) and len(value) == 2 and all(type(v) is int for v in value):
+        month, day = value
+    elif isinstance(value, str):
+        parts = value.split("-")
+        if len(parts) != 2 or not all(len(p) == 2 and p.isdigit() and p.isascii() for p in parts):
+            raise ValueError(f"invalid month and day {value!r}: expected 'MM-DD', e.g. '07-28'")
+        month, day = int(parts[0]), int(parts[1])
+    else:
+        raise TypeError(f"expected 'MM-DD', a (month, day) pair or a date, got {value!r}")
+    try:
+        dt.date(2000, month, day)  # a leap year, so 02-29 is a valid month-day
+    except ValueError:
+        raise ValueError(f"invalid month and day {value!r}: no such day in the calendar") from None
+    return month, day
+
+
+def _start_month_day(event: Event) -> tuple[tuple[int, int], ...]:
+    start = event.when.start
+    if start.day is None or start.month is None:
+        return ()
+    return ((start.month, start.day),)

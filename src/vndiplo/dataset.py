@@ -1,0 +1,296 @@
+"""Reading data files: the packaged data set and users' own files, with every check.
+
+Loading succeeds whole or raises one :class:`~vndiplo.errors.DataError`
+listing every problem (file, event id, field). The packaged data set is read
+once, under a lock, on the first call to :func:`timeline`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterable, Sequence
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from .actors import Actor, ActorRegistry
+from .collection import Timeline
+from .errors import DataError, Problem
+from .records import Anniversary, Event, Membership, Relations, Visit
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "PACKAGED_RANGE",
+    "actors",
+    "canonical_json",
+    "load",
+    "packaged_event_files",
+    "read_events",
+    "timeline",
+]
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""A user's data file larger than this is refused (the packaged files are far smaller)."""
+
+PACKAGED_RANGE = ("1945-08-01", "2025-12-31")
+"""The packaged data set lies within these days; users' own files may go beyond."""
+
+_LOCK = threading.Lock()
+_PACKAGED: list[Timeline] = []
+_ACTORS: list[ActorRegistry] = []
+
+PathArg = str | PathLike[str]
+
+
+DATA_DIR = Path(__file__).parent / "data"
+"""The packaged data files: a plain folder inside the package, as pycountry keeps its databases.
+
+(importlib.resources would also cover zipped installs, but costs ~7 ms at import; wheels are unpacked.)
+"""
+
+
+def packaged_event_files() -> list[Path]:
+    """The packaged event files (one per decade), in name order."""
+    folder = DATA_DIR / "events"
+    return sorted(folder / name for name in os.listdir(folder) if name.endswith(".json"))
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _parse_json(data: bytes, name: str) -> tuple[Any, list[Problem]]:
+    """Decode and parse one file; a problem (not an exception) when it is not UTF-8 JSON."""
+    if not data.strip():
+        return None, [Problem(name, None, None, "the file is empty: expected a JSON list")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(name, None, None, f"not UTF-8: byte {data[exc.start]:#04x} at offset {exc.start}")]
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant), []
+    except json.JSONDecodeError as exc:
+        return None, [Problem(name, None, None, f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")]
+    except (ValueError, RecursionError) as exc:
+        return None, [Problem(name, None, None, f"not valid JSON: {exc}")]
+
+
+def read_events(data: bytes, name: str) -> tuple[list[Event], list[Problem]]:
+    """Structure every event of one file's bytes; problems instead of exceptions."""
+    from .convert import error_lines, structure_event
+
+    parsed, problems = _parse_json(data, name)
+    if problems:
+        return [], problems
+    if not isinstance(parsed, list):
+        return [], [Problem(name, None, None, f"expected a JSON list of events, got {type(parsed).__name__}")]
+    events: list[Event] = []
+    for position, item in enumerate(parsed):
+        try:
+            events.append(structure_event(item))
+        except Exception as exc:  # every structuring failure becomes problems, never a crash
+            event_id = item.get("id") if isinstance(item, dict) else None
+            label = event_id if isinstance(event_id, str) else f"#{position}"
+            problems.extend(Problem(name, label, field, message) for field, message in error_lines(exc))
+    return events, problems
+
+
+def read_actors(data: bytes, name: str) -> ActorRegistry:
+    """The actor registry of an actors.json file; DataError listing every problem."""
+    from .convert import error_lines, structure_actor
+
+    parsed, problems = _parse_json(data, name)
+    actors: list[Actor] = []
+    if not problems and not isinstance(parsed, list):
+        problems.append(Problem(name, None, None, "expected a JSON list of actors"))
+    for position, item in enumerate(parsed if isinstance(parsed, list) else ()):
+        try:
+            actors.append(structure_actor(item))
+        except Exception as exc:
+            code = item.get("code") if isinstance(item, dict) else None
+            label = code if isinstance(code, str) else f"#{position}"
+            problems.extend(Problem(name, label, field, message) for field, message in error_lines(exc))
+    if problems:
+        raise DataError(problems)
+    try:
+        return ActorRegistry(actors)
+    except ValueError as exc:
+        raise DataError([Problem(name, None, None, str(exc))]) from None
+
+
+def check_set(
+    files: Sequence[tuple[str, list[Event]]],
+    registry: ActorRegistry,
+    *,
+    known: Timeline | None = None,
+    packaged: bool = False,
+) -> list[Problem]:
+    """The checks across events: unique ids, links that resolve, known codes, anniversary arithmetic.
+
+    ``known`` is a set the events may link into (the packaged data set when a
+    user merges their files with it); an id clashing with it is a problem.
+    """
+    problems: list[Problem] = []
+    where: dict[str, str] = {}
+    by_id: dict[str, Event] = {}
+    for name, events in files:
+        for event in events:
+            if event.id in where or (known is not None and event.id in known):
+                other = where.get(event.id, "the packaged data set")
+                problems.append(Problem(name, event.id, "id", f"duplicate id: also in {other}"))
+            else:
+                where[event.id] = name
+                by_id[event.id] = event
+
+    def find(event_id: str) -> Event | None:
+        found = by_id.get(event_id)
+        if found is None and known is not None:
+            found = known.get(event_id)
+        return found
+
+    low, high = PACKAGED_RANGE
+    for name, events in files:
+        for event in events:
+
+            def problem(field: str, message: str, event: Event = event, name: str = name) -> None:
+                problems.append(Problem(name, event.id, field, message))
+
+            for i, code in enumerate(event.counterparts):
+                if code not in registry:
+                    problem(f"counterparts[{i}]", f"unknown actor code {code!r}: add it to actors.json")
+            if isinstance(event, Visit) and event.host not in registry:
+                problem("host", f"unknown actor code {event.host!r}")
+            if (
+                isinstance(event, Membership)
+                and registry.get(event.organisation)
+                and registry[event.organisation].is_state
+            ):
+                problem("organisation", f"{event.organisation!r} is a state, not an organisation")
+            if isinstance(event, Relations) and event.counterpart in registry:
+                ended = registry[event.counterpart].ended
+                if ended is not None and event.when.earliest > ended.latest:
+                    problem("counterpart", f"{event.counterpart!r} no longer existed after {ended}")
+            for i, other_id in enumerate(event.related):
+                if find(other_id) is None:
+                    problem(f"related[{i}]", f"no event with id {other_id!r}")
+            if isinstance(event, Anniversary):
+                original = find(event.commemorates)
+                if original is None:
+                    problem("commemorates", f"no event with id {event.commemorates!r}")
+                else:
+                    expected = event.when.start.year - original.when.start.year
+                    if event.years != expected:
+                        problem(
+                            "years",
+                            f"is {event.years}, but {event.when.start.year} - {original.when.start.year} = {expected}",
+                        )
+            if packaged and not (low <= event.when.earliest.isoformat() and event.when.latest.isoformat() <= high):
+                problem("when", f"{event.when} lies outside the packaged range {low}..{high}")
+    return problems
+
+
+def _read_path(path: PathArg) -> tuple[bytes | None, Problem | None]:
+    name = str(path)
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, Problem(name, None, None, f"the file has {size} bytes; the limit is {MAX_FILE_BYTES}")
+        return file.read_bytes(), None
+    except OSError as exc:
+        return None, Problem(name, None, None, f"cannot read the file: {exc.strerror or exc}")
+
+
+def load(paths: PathArg | Iterable[PathArg], *, with_packaged: bool = False) -> Timeline:
+    """Read your own JSON event files, with the same checks as the packaged data.
+
+    With ``with_packaged=True`` the result also holds the packaged data set;
+    your events may then link to packaged ones, and an id that clashes with
+    one is an error. Raises DataError listing every problem; nothing is
+    half-loaded.
+    """
+    if isinstance(paths, (str, PathLike)):
+        paths = [paths]
+    elif isinstance(paths, (bytes, bytearray)) or not isinstance(paths, Iterable):
+        raise TypeError(f"load() takes a path or an iterable of paths, got {paths!r}")
+    paths = list(paths)
+    for path in paths:
+        if not isinstance(path, (str, PathLike)):
+            raise TypeError(f"a path must be a str or os.PathLike, got {path!r}")
+    if not paths:
+        raise ValueError("load() needs at least one file")
+    registry = actors()
+    base = timeline() if with_packaged else None
+    problems: list[Problem] = []
+    files: list[tuple[str, list[Event]]] = []
+    for path in paths:
+        data, problem = _read_path(path)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        assert data is not None
+        events, file_problems = read_events(data, str(path))
+        problems.extend(file_problems)
+        files.append((str(path), events))
+    problems.extend(check_set(files, registry, known=base))
+    if problems:
+        raise DataError(problems)
+    mine = [e for _, events in files for e in events]
+    return Timeline([*(base or ()), *mine], actors=registry)
+
+
+def actors() -> ActorRegistry:
+    """The packaged actor registry (countries, former states, organisations), read once."""
+    if not _ACTORS:
+        with _LOCK:
+            if not _ACTORS:
+                source = DATA_DIR / "actors.json"
+                _ACTORS.append(read_actors(source.read_bytes(), "actors.json"))
+    return _ACTORS[0]
+
+
+def timeline() -> Timeline:
+    """The packaged data set, loaded and checked once (thread-safe), then shared.
+
+    >>> import vndiplo
+    >>> vndiplo.timeline() is vndiplo.timeline()
+    True
+    """
+    if not _PACKAGED:
+        registry = actors()
+        with _LOCK:
+            if not _PACKAGED:
+                _PACKAGED.append(_load_packaged(registry))
+    return _PACKAGED[0]
+
+
+def _load_packaged(registry: ActorRegistry) -> Timeline:
+    problems: list[Problem] = []
+    files: list[tuple[str, list[Event]]] = []
+    for file in packaged_event_files():
+        events, file_problems = read_events(file.read_bytes(), f"events/{file.name}")
+        problems.extend(file_problems)
+        files.append((f"events/{file.name}", events))
+    problems.extend(check_set(files, registry, packaged=True))
+    if problems:
+        raise DataError(problems)
+    return Timeline([e for _, events in files for e in events], actors=registry)
+
+
+def canonical_json(events: Iterable[Event]) -> str:
+    """The canonical text of a data file: events in date order, keys in field order, defaults left out."""
+    from .convert import unstructure_event
+
+    ordered = sorted(events, key=Event.sort_key)
+    return json.dumps([unstructure_event(e) for e in ordered], ensure_ascii=False, indent=2) + "\n"
