@@ -26,7 +26,7 @@ import attrs
 from .actors import ActorKind, ActorRegistry
 from .dates import DateLike, as_bounds
 from .errors import UnknownEventError
-from .records import Anniversary, Event, Kind, RelationLevel, Relations
+from .records import Anniversary, Event, Kind, RelationLevel, Relations, VnState
 from .text import fold
 
 __all__ = ["Timeline"]
@@ -244,6 +244,20 @@ class Timeline:
         wanted = {_as_kind(k) for k in kinds}
         index = self._positions_by("kind", lambda e: (e.kind,))
         return self._subset({i for k in wanted for i in index.get(k, ())})
+
+    def of_state(self, *states: str | VnState) -> Timeline:
+        """Events where this Vietnamese state acted: "DRV", "PRG" or "SRV"."""
+        if not states:
+            raise TypeError("of_state() needs at least one state")
+        wanted = set()
+        for state in states:
+            if not isinstance(state, str):
+                raise TypeError(f"a state is named by a str such as 'SRV', got {state!r}")
+            if state not in VnState.__members__:
+                raise ValueError(f"unknown state {state!r}: choose one of {', '.join(VnState)}")
+            wanted.add(VnState(state))
+        index = self._positions_by("state", lambda e: (e.state,))
+        return self._subset({i for s in wanted for i in index.get(s, ())})
 
     def involving(self, *actors: str) -> Timeline:
         """Events with any of these counterparts: codes, English or Vietnamese names, or aliases."""
