@@ -129,7 +129,8 @@ class Timeline:
         except KeyError:
             import difflib  # only on this error path: it costs ~6 ms to import
 
-            close = difflib.get_close_matches(event_id, list(self._by_id()), n=3, cutoff=0.6)
+            ids = list(self._by_id())
+            close = [i for i in ids if i.startswith(event_id)][:3] or difflib.get_close_matches(event_id, ids, 3, 0.8)
             raise UnknownEventError(event_id, close) from None
 
     def get(self, event_id: str, default: Event | None = None) -> Event | None:
@@ -299,8 +300,9 @@ class Timeline:
         """Events whose start is known to the day and falls on this month and day ("07-28").
 
         >>> import vndiplo
-        >>> [e.when.start.year for e in vndiplo.timeline().on_this_day("07-28").of_kind("membership")][:1]
-        [1995]
+        >>> years = [e.when.start.year for e in vndiplo.timeline().on_this_day("07-28").of_kind("membership")]
+        >>> 1995 in years
+        True
         """
         month, day = _as_month_day(month_day)
         index = self._positions_by("month_day", _start_month_day)
