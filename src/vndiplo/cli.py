@@ -22,6 +22,7 @@ from .records import Event, Kind, RelationLevel, VnState
 
 __all__ = ["main"]
 
+
 class UsageError(Exception):
     """A mistake in the command line: reported in one line, exit code 2."""
 
