@@ -90,6 +90,11 @@ class ActorRegistry:
                     raise ValueError(f"successor {successor!r} of {actor.code!r} is not a known actor")
                 self._predecessors[successor] = (*self._predecessors.get(successor, ()), actor.code)
 
+    def __setattr__(self, name: str, value: object) -> None:
+        if hasattr(self, "_predecessors"):  # set last in __init__: from then on the registry is frozen
+            raise attrs.exceptions.FrozenInstanceError()
+        object.__setattr__(self, name, value)
+
     def __getitem__(self, code: str) -> Actor:
         try:
             return self._by_code[code]

@@ -461,7 +461,7 @@ def _as_month_day(value: object) -> tuple[int, int]:
         raise TypeError(f"expected 'MM-DD', a (month, day) pair or a date, got {value!r}")
     try:
         dt.date(2000, month, day)  # a leap year, so 02-29 is a valid month-day
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValueError(f"invalid month and day {value!r}: no such day in the calendar") from None
     return month, day
 
