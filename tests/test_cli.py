@@ -119,6 +119,9 @@ def test_format_rewrites_into_canonical_form_and_check_reports(tmp_path: Path) -
         (["anniversaries", "2025", "--every", "0"], "every must be"),
         (["partners", "--as-of", "yesterday"], "invalid date"),
         (["partners", "--level", "friends"], "invalid choice"),
+        (["export"], "required"),
+        (["export", "--format", "pdf"], "invalid choice"),
+        (["export", "--format", "csv", "-o", "/no/such/dir/x.csv"], "cannot write"),
         (["validate"], "required"),
         (["format", "/no/such/file.json"], "cannot read"),
     ],
@@ -145,3 +148,23 @@ def test_python_dash_m_runs_the_command() -> None:
     assert result.returncode == 0
     assert result.stderr == ""
     assert "1973-01-27" in result.stdout
+
+
+def test_export_names_match_the_export_registry() -> None:
+    from vndiplo.cli import EXPORT_FORMATS
+    from vndiplo.export import FORMATS
+
+    assert tuple(FORMATS) == EXPORT_FORMATS
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "ics", "timelinejs", "markdown"])
+def test_export_writes_the_filtered_events(fmt: str, tmp_path: Path) -> None:
+    from vndiplo.export import export
+
+    selected = vndiplo.timeline().between("1954", "1954")
+    code, text = run("export", "--format", fmt, "--from", "1954", "--to", "1954")
+    assert code == 0
+    assert text == export(selected, fmt)
+    target = tmp_path / f"out.{fmt}"
+    assert run("export", "--format", fmt, "--from", "1954", "--to", "1954", "-o", str(target)) == (0, "")
+    assert target.read_bytes() == export(selected, fmt).encode("utf-8")

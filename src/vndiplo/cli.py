@@ -22,6 +22,8 @@ from .records import Event, Kind, RelationLevel, VnState
 
 __all__ = ["main"]
 
+EXPORT_FORMATS = ("json", "csv", "ics", "timelinejs", "markdown")  # the names of vndiplo.export.FORMATS
+
 
 class UsageError(Exception):
     """A mistake in the command line: reported in one line, exit code 2."""
@@ -156,6 +158,20 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    from .export import export
+
+    text = export(_filtered(args), args.format)
+    if args.output:
+        try:  # bytes, so that the CRLF line ends iCalendar requires survive on every platform
+            Path(args.output).write_bytes(text.encode("utf-8"))
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    else:
+        out.write(text)
+    return 0
+
+
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     try:
         tl = load(args.files, with_packaged=args.with_packaged)
@@ -240,6 +256,12 @@ def _parser() -> argparse.ArgumentParser:
 
     stats = commands.add_parser("stats", help="counts by kind, decade and state")
     stats.set_defaults(run=_stats)
+
+    export = commands.add_parser("export", help="write the (filtered) events in a format")
+    export.add_argument("--format", required=True, choices=list(EXPORT_FORMATS))
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _add_filters(export)
+    export.set_defaults(run=_export)
 
     validate = commands.add_parser("validate", help="check your own data files")
     validate.add_argument("files", nargs="+", metavar="FILE")

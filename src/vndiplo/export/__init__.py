@@ -1,0 +1,61 @@
+"""Exports: the events as JSON, CSV, iCalendar, TimelineJS or Markdown text, one module per format.
+
+:func:`export` picks a text format by name; each format module also has its
+own function (``to_csv``, ``to_ics``, ...). A pandas DataFrame
+(:func:`vndiplo.export.frame.to_frame`) and a Frictionless data package
+(:mod:`vndiplo.export.datapackage`) are not text, so they live in their own
+modules only. Heavy libraries (icalendar, pandas) are imported by the
+functions that need them, never here.
+
+>>> import vndiplo
+>>> from vndiplo.export import export
+>>> rows = export(vndiplo.timeline().on_this_day("07-28").of_kind("membership"), "csv").splitlines()
+>>> rows[1].startswith("1995-07-28-asean-accession,membership,1995-07-28,")
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+
+from ..records import Event
+from .csvfile import to_csv
+from .ics import to_ics
+from .jsonfile import to_json
+from .markdown import to_markdown
+from .timelinejs import to_timelinejs
+
+__all__ = ["FORMATS", "Formatter", "export"]
+
+Formatter = Callable[[Iterable[Event]], str]
+"""A text export: events in, the whole file's text out."""
+
+FORMATS: Mapping[str, Formatter] = MappingProxyType(
+    {
+        "json": to_json,
+        "csv": to_csv,
+        "ics": to_ics,
+        "timelinejs": to_timelinejs,
+        "markdown": to_markdown,
+    }
+)
+"""The text formats of :func:`export`, by name (read-only)."""
+
+
+def export(timeline_or_events: Iterable[Event], format: str) -> str:
+    """The events as the text of one file in ``format`` ("json", "csv", "ics", "timelinejs" or "markdown").
+
+    Events are written in date order whatever order they come in; a
+    Timeline, a list or any iterable of events will do.
+    """
+    if not isinstance(format, str):
+        raise TypeError(f"format must be a str such as 'csv', got {format!r}")
+    formatter = FORMATS.get(format)
+    if formatter is None:
+        import difflib  # only on this error path
+
+        close = difflib.get_close_matches(format.lower(), list(FORMATS), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"unknown export format {format!r}: choose one of {', '.join(FORMATS)}{hint}")
+    return formatter(timeline_or_events)
