@@ -99,10 +99,10 @@ def _strict(expected: type, label: str) -> Callable[[object, type], Any]:
 
 
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    members = {m.value: m for m in cls}
-    if isinstance(value, str) and value in members:
-        return members[value]
-    accepted = ", ".join(map(str, members))
+    member = cls._value2member_map_.get(value) if isinstance(value, str) else None
+    if member is not None:
+        return member
+    accepted = ", ".join(str(m.value) for m in cls)
     raise ValueError(f"{value!r} is not one of: {accepted}")
 
 
