@@ -29,6 +29,7 @@ import pytest
 from hypothesis import given, settings
 
 import vndiplo
+from tests.samples import GENEVA
 from vndiplo import Event, Kind, Timeline, When
 from vndiplo.dataset import packaged_event_files, read_events
 from vndiplo.dates import Precision
@@ -127,19 +128,6 @@ def test_json_export_validates_and_reads_back_to_the_same_events(
     assert problems == []
     assert Timeline(events) == timeline
 
-
-GENEVA: dict[str, Any] = {
-    "id": "1954-07-21-geneva-accords",
-    "kind": "agreement",
-    "when": "1954-07-21",
-    "state": "DRV",
-    "title": "Geneva Accords signed",
-    "summary": "The agreements ending the war in Indochina were signed at Geneva.",
-    "counterparts": ["FRA"],
-    "sources": [{"publisher": "Wikipedia", "title": "1954 Geneva Conference", "url": "https://en.wikipedia.org/x"}],
-    "stage": "signed",
-    "agreement_type": "peace_accord",
-}
 
 REMOVE = object()
 """Stands for a key taken out of the event."""

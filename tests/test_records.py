@@ -13,23 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vndiplo
+from tests.samples import GENEVA
 from vndiplo import Agreement, Event, Kind, Relations
 from vndiplo.convert import error_lines, structure_event, unstructure_event
 from vndiplo.records import EVENT_CLASSES
 from vndiplo.strategies import events
-
-GENEVA: dict[str, Any] = {
-    "id": "1954-07-21-geneva-accords",
-    "kind": "agreement",
-    "when": "1954-07-21",
-    "state": "DRV",
-    "title": "Geneva Accords signed",
-    "summary": "The agreements ending the war in Indochina were signed at Geneva.",
-    "counterparts": ["FRA"],
-    "sources": [{"publisher": "Wikipedia", "title": "1954 Geneva Conference", "url": "https://en.wikipedia.org/x"}],
-    "stage": "signed",
-    "agreement_type": "peace_accord",
-}
 
 
 def problems_of(data: object) -> list[tuple[str | None, str]]:

@@ -1,0 +1,1 @@
+"""The vndiplo test suite."""
