@@ -77,14 +77,13 @@ class Timeline:
         """A Timeline of the events at these positions (any order, no repeats)."""
         return self._from_sorted(tuple(self._events[i] for i in sorted(positions)))
 
-    def _slice(
-        self, start: int, stop: int, *, head_positions: Iterable[int] = (), tail_positions: Iterable[int] = ()
-    ) -> Timeline:
+    def _slice(self, start: int, stop: int, *, head_positions: list[int], tail_positions: list[int]) -> Timeline:
         """A Timeline of a contiguous run of events, with a few sorted positions just before or after it."""
         events = self._events
-        head = tuple(events[i] for i in head_positions)
-        tail = tuple(events[i] for i in tail_positions)
-        return self._from_sorted(head + events[start:stop] + tail)
+        run = events[start:stop]
+        if head_positions or tail_positions:
+            run = tuple(events[i] for i in head_positions) + run + tuple(events[i] for i in tail_positions)
+        return self._from_sorted(run)
 
     def _from_sorted(self, events: tuple[Event, ...]) -> Timeline:
         new = Timeline.__new__(Timeline)
@@ -224,9 +223,9 @@ class Timeline:
         if within:
             safe = max(first_inside, bisect.bisect_right(starts, hi - longest))
             tail = [i for i in range(safe, stop) if ends[i] <= hi]
-            return self._slice(first_inside, safe, tail_positions=tail)
+            return self._slice(first_inside, safe, head_positions=[], tail_positions=tail)
         head = [i for i in range(bisect.bisect_left(starts, lo - longest), first_inside) if ends[i] >= lo]
-        return self._slice(first_inside, stop, head_positions=head)
+        return self._slice(first_inside, stop, head_positions=head, tail_positions=[])
 
     def on(self, day: DateLike) -> Timeline:
         """Events going on at any time during ``day`` (a date, or a coarser value such as "1995-07")."""

@@ -289,6 +289,8 @@ def as_bounds(value: object) -> tuple[dt.date, dt.date]:
     >>> as_bounds(1995)
     (datetime.date(1995, 1, 1), datetime.date(1995, 12, 31))
     """
+    if type(value) is str:  # the common case first
+        return _parsed_bounds(value)
     if isinstance(value, bool):
         raise TypeError(f"expected a year, 'YYYY[-MM[-DD]]', a date or a PartialDate, got {value!r}")
     if isinstance(value, int):
