@@ -18,7 +18,7 @@ CONSOLE = re.compile(r"```console\n(.*?)```", re.S)
 def console_examples() -> list[tuple[str, str, str]]:
     """(page, command, expected output) for every `$ vndiplo ...` line in a console block."""
     examples = []
-    for page in sorted(DOCS.glob("*.md")):
+    for page in [*sorted(DOCS.glob("*.md")), DOCS.parent / "README.md"]:
         for block in CONSOLE.findall(page.read_text(encoding="utf-8")):
             for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
                 command, _, output = chunk.partition("\n")
@@ -44,7 +44,8 @@ def test_console_example(page: str, command: str, expected: str, capsys: pytest.
 
 
 def test_there_are_console_examples() -> None:
-    assert len(console_examples()) >= 6
+    assert len(console_examples()) >= 9
+    assert any(page == "README.md" for page, _, _ in console_examples())
 
 
 def test_coverage_section_is_current() -> None:
