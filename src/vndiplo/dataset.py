@@ -21,12 +21,15 @@ from .errors import DataError, Problem
 from .records import Anniversary, Event, Membership, Relations, Visit
 
 __all__ = [
+    "DATA_DIR",
     "MAX_FILE_BYTES",
     "PACKAGED_RANGE",
     "actors",
     "canonical_json",
+    "check_set",
     "load",
     "packaged_event_files",
+    "read_actors",
     "read_events",
     "timeline",
 ]
