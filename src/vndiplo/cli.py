@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+import attrs
+
 from .collection import Timeline
 from .dataset import load, read_events, timeline
 from .errors import DataError
@@ -80,8 +82,9 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
-    event = timeline()[args.id]
-    actors = timeline().actors
+    tl = timeline()
+    event = tl[args.id]
+    actors = tl.actors
     lines = [
         (event.title, ""),
         ("", ""),
@@ -115,8 +118,6 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _kind_fields(event: Event) -> list[str]:
-    import attrs
-
     base = {a.name for a in attrs.fields(Event)}
     return [a.name for a in attrs.fields(type(event)) if a.name not in base and getattr(event, a.name) is not None]
 
@@ -288,7 +289,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         args = _parser().parse_args(argv)
         run: Callable[[argparse.Namespace, TextIO], int] = args.run
         return run(args, out)
-    except (UsageError, ValueError, TypeError, KeyError) as exc:
+    except (UsageError, ValueError, KeyError) as exc:  # the library's errors for bad values and unknown ids
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         sys.stderr.write(f"vndiplo: error: {message}\n")
         return 2

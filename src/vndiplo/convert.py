@@ -123,12 +123,18 @@ def _structure_date(parse: Callable[[str], T]) -> Callable[[object, type], T]:
     return structure
 
 
+_SHARED_MAX = 8192
+"""How many distinct values :func:`_shared` remembers; bounded so loading many files cannot grow it forever."""
+
+
 def _shared(base: Callable[[Any, type], T]) -> Callable[[object, type], T]:
     """Return one object for equal values (many events cite the same article): less memory."""
     seen: dict[T, T] = {}
 
     def structure(value: object, cls: type) -> T:
         made = base(value, cls)
+        if len(seen) >= _SHARED_MAX:
+            seen.clear()
         return seen.setdefault(made, made)
 
     return structure

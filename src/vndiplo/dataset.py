@@ -176,7 +176,7 @@ def check_set(
                 problem("host", f"unknown actor code {event.host!r}")
             if (
                 isinstance(event, Membership)
-                and registry.get(event.organisation)
+                and event.organisation in registry
                 and registry[event.organisation].is_state
             ):
                 problem("organisation", f"{event.organisation!r} is a state, not an organisation")
