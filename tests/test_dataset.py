@@ -62,17 +62,21 @@ def test_load_with_packaged_merges_and_links_into_it(tmp_path: Path) -> None:
 
 def test_an_id_clashing_with_the_packaged_set_is_an_error(tmp_path: Path) -> None:
     target = next(iter(vndiplo.timeline()))
-    clash = {**EVENT, "id": target.id}
+    clash = {**EVENT, "id": target.id, "when": str(target.when), "state": target.state.value}
     assert any("duplicate id" in p for p in problems(write(tmp_path, [clash]), with_packaged=True))
 
 
 def test_all_problems_of_all_files_are_listed(tmp_path: Path) -> None:
-    first = write(tmp_path, [{**EVENT, "title": 3}, {**EVENT, "id": "2030-02-x", "host": "ATLANTIS"}], "a.json")
-    second = write(tmp_path, [{**EVENT, "id": "2030-02-x"}], "b.json")
+    first = write(
+        tmp_path,
+        [{**EVENT, "title": 3}, {**EVENT, "id": "2030-01-01-x", "host": "ATLANTIS", "counterparts": ["ATLANTIS"]}],
+        "a.json",
+    )
+    second = write(tmp_path, [{**EVENT, "id": "2030-01-01-x"}], "b.json")
     found = problems([first, second])
     assert f"{first}: event '2030-01-01-my-visit': title: expected a string, got 3 (an integer)" in found
-    assert any(p.startswith(f"{second}: event '2030-02-x': id: duplicate id") for p in found)
-    assert any("'2030-02-x': host" in p for p in found)
+    assert any(p.startswith(f"{second}: event '2030-01-01-x': id: duplicate id") for p in found)
+    assert any("'2030-01-01-x': host" in p for p in found)
 
 
 @pytest.mark.parametrize(

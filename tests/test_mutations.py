@@ -20,7 +20,7 @@ import pytest
 
 import vndiplo
 from vndiplo import DataError, Kind
-from vndiplo.records import EVENT_CLASSES, Event
+from vndiplo.records import EVENT_CLASSES, Conflict, ConflictPhase, Event
 
 Raw = dict[str, Any]
 
@@ -31,9 +31,19 @@ def _samples() -> list[Raw]:
 
     picked: dict[Kind, Event] = {}
     for event in vndiplo.timeline():
-        picked.setdefault(event.kind, event)
-    # A fresh id each, so that the samples can be loaded beside the packaged set they link into.
-    return [{**unstructure_event(picked[kind]), "id": f"{picked[kind].id}-mutant"} for kind in Kind]
+        # A one-off conflict: a beginning or end would need its partner to name the copy back.
+        if not (isinstance(event, Conflict) and event.phase is not ConflictPhase.SINGLE):
+            picked.setdefault(event.kind, event)
+    # A fresh id each, so that the samples can be loaded beside the packaged set they link into;
+    # each names its original in related, so that a copied visit is not taken for a duplicate.
+    return [
+        {
+            **unstructure_event(picked[kind]),
+            "id": f"{picked[kind].id}-mutant",
+            "related": [*picked[kind].related, picked[kind].id],
+        }
+        for kind in Kind
+    ]
 
 
 SAMPLES = _samples()
@@ -112,6 +122,17 @@ def _cases() -> list[tuple[str, Raw, list[Raw], str | None, str]]:
         add("tags-uppercase", [changed({"tags": ["Trade"]})], "tags")
         add("title-multiline", [changed({"title": "one\ntwo"})], "title")
         add("disputed-bad", [changed({"disputed": [{"when": "1995", "note": "n"}]})], "disputed[0].source")
+        add("summary-vi-empty", [changed({"summary_vi": ""})], "summary_vi")
+        add("summary-vi-blank", [changed({"summary_vi": "   "})], "summary_vi")
+        mismatched = "1999-01-01-mutant" if not rid.startswith("1999-01-01") else "2000-01-01-mutant"
+        add("id-date-mismatch", [changed({"id": mismatched})], "id", event_id=mismatched)
+        if raw["kind"] == "visit":
+            add("host-not-a-counterpart", [changed({"host": "NZL", "counterparts": ["FRA"]})], "host")
+        if raw["kind"] == "conflict":
+            add("unknown-nature", [changed({"nature": "skirmish"})], "nature")
+            add("unknown-phase", [changed({"phase": "paused"})], "phase")
+            add("began-without-its-end", [changed({"phase": "began", "related": []})], "related")
+            add("ended-without-its-beginning", [changed({"phase": "ended", "related": []})], "related")
         if raw["kind"] == "anniversary":
             add("dangling-commemorates", [changed({"commemorates": "1900-no-such-event"})], "commemorates")
             add("wrong-years", [changed({"years": raw["years"] + 1})], "years")
@@ -174,16 +195,16 @@ def test_packaged_checks_reject_dates_outside_the_range() -> None:
     from vndiplo.convert import structure_event
     from vndiplo.dataset import check_set
 
-    late = structure_event({**SAMPLES[0], "id": "2031-late", "when": "2031-01-01", "state": "SRV", "related": []})
+    late = structure_event({**SAMPLES[0], "id": "2031-01-01-late", "when": "2031-01-01", "state": "SRV", "related": []})
     problems = check_set([("events/2030s.json", [late])], vndiplo.actors(), packaged=True)
-    assert [(p.file, p.event_id, p.field) for p in problems] == [("events/2030s.json", "2031-late", "when")]
+    assert [(p.file, p.event_id, p.field) for p in problems] == [("events/2030s.json", "2031-01-01-late", "when")]
 
 
 def test_one_bad_event_rejects_the_whole_load(tmp_path: Path) -> None:
     """Nothing is half-loaded: a good file beside a bad one gives no Timeline at all."""
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
     good.write_text(json.dumps(SAMPLES[:1]), encoding="utf-8")
-    bad.write_text(json.dumps([{**SAMPLES[1], "id": "2020-x", "when": "2020-02-30"}]), encoding="utf-8")
+    bad.write_text(json.dumps([{**SAMPLES[1], "id": "2020-02-30-x", "when": "2020-02-30"}]), encoding="utf-8")
     assert len(vndiplo.load(good, with_packaged=True)) == len(vndiplo.timeline()) + 1
     with pytest.raises(DataError):
         vndiplo.load([good, bad], with_packaged=True)

@@ -129,7 +129,8 @@ def test_every_problem_is_reported_at_once() -> None:
 
 
 def test_relations_counterpart_must_be_listed() -> None:
-    base = {**GENEVA, "kind": "relations", "when": "1973-04-12", "counterpart": "FRA", "level": "diplomatic_relations"}
+    base = {**GENEVA, "kind": "relations", "id": "1973-04-12-relations-france", "when": "1973-04-12"}
+    base.update(counterpart="FRA", level="diplomatic_relations")
     del base["stage"], base["agreement_type"]
     assert isinstance(structure_event(base), Relations)
     found = problems_of({**base, "counterparts": ["GBR"]})

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from .dates import PartialDate
+from .errors import FieldError
 from .text import fold
 
 __all__ = ["Actor", "ActorKind", "ActorRegistry", "Names"]
@@ -30,7 +31,7 @@ class ActorKind(enum.StrEnum):
 
 def _name(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
+        raise FieldError(attribute.name, f"must be non-empty text, got {value!r}")
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -55,9 +56,9 @@ class Actor:
     def __attrs_post_init__(self) -> None:
         is_former = self.kind is ActorKind.FORMER_STATE
         if is_former != (self.ended is not None):
-            raise ValueError(f"ended: a former state needs an end date and only a former state has one ({self.code})")
+            raise FieldError("ended", f"a former state needs an end date and only a former state has one ({self.code})")
         if self.successors and not is_former:
-            raise ValueError(f"successors: only a former state has successors ({self.code})")
+            raise FieldError("successors", f"only a former state has successors ({self.code})")
 
     @property
     def is_state(self) -> bool:

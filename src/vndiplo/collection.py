@@ -25,7 +25,7 @@ import attrs
 
 from .actors import ActorKind, ActorRegistry
 from .dates import DateLike, as_bounds
-from .errors import UnknownEventError
+from .errors import QueryError, UnknownEventError, choice_error, did_you_mean
 from .records import Anniversary, Event, Kind, RelationLevel, Relations, VnState
 from .text import fold
 
@@ -126,11 +126,7 @@ class Timeline:
         try:
             return self._by_id()[event_id]
         except KeyError:
-            import difflib  # only on this error path: it costs ~6 ms to import
-
-            ids = list(self._by_id())
-            close = [i for i in ids if i.startswith(event_id)][:3] or difflib.get_close_matches(event_id, ids, 3, 0.8)
-            raise UnknownEventError(event_id, close) from None
+            raise UnknownEventError(event_id, did_you_mean(event_id, self._by_id(), cutoff=0.8)) from None
 
     def get(self, event_id: str, default: Event | None = None) -> Event | None:
         """The event with this id, or ``default``."""
@@ -212,7 +208,7 @@ class Timeline:
         low = as_bounds(start)[0]
         high = as_bounds(end)[1]
         if low > high:
-            raise ValueError(f"reversed range: {start!r} starts after {end!r} ends")
+            raise QueryError(f"reversed range: {start!r} starts after {end!r} ends")
         starts, ends, longest = self._bounds()
         lo, hi = low.toordinal(), high.toordinal()
         # Events are sorted by start. Every event starting inside the range is a hit for overlap;
@@ -254,7 +250,7 @@ class Timeline:
             if not isinstance(state, str):
                 raise TypeError(f"a state is named by a str such as 'SRV', got {state!r}")
             if state not in VnState.__members__:
-                raise ValueError(f"unknown state {state!r}: choose one of {', '.join(VnState)}")
+                raise choice_error("state", state, list(VnState))
             wanted.add(VnState(state))
         index = self._positions_by("state", lambda e: (e.state,))
         return self._subset({i for s in wanted for i in index.get(s, ())})
@@ -282,7 +278,7 @@ class Timeline:
             raise TypeError(f"search() takes a str, got {query!r}")
         words = fold(query).split()
         if not words:
-            raise ValueError(f"search() needs at least one word, got {query!r}")
+            raise QueryError(f"search() needs at least one word, got {query!r}")
         texts: list[tuple[str, str]] = self._get_index("text", self._build_text)
         return self._subset(
             i for i, (text, squeezed) in enumerate(texts) if all(w in text or w in squeezed for w in words)
@@ -318,7 +314,7 @@ class Timeline:
         if isinstance(every, bool) or not isinstance(every, int):
             raise TypeError(f"every must be an int, got {every!r}")
         if every < 1:
-            raise ValueError(f"every must be 1 or more, got {every}")
+            raise QueryError(f"every must be 1 or more, got {every}")
         index = self._positions_by("start_year", lambda e: (e.when.start.year,))
         positions = sorted(
             i for start in range(year - every, min(index, default=year) - 1, -every) for i in index.get(start, ())
@@ -380,7 +376,7 @@ class Timeline:
     def counts(self, field: str = "kind") -> dict[str, int]:
         """How many events per kind, state, year, decade or counterpart, sorted by key."""
         if field not in _COUNT_FIELDS:
-            raise ValueError(f"cannot count by {field!r}: choose one of {', '.join(_COUNT_FIELDS)}")
+            raise choice_error("field to count by", field, _COUNT_FIELDS)
         counter: Counter[str] = Counter()
         for e in self._events:
             if field == "kind":
@@ -417,32 +413,19 @@ def _as_kind(value: object) -> Kind:
     if isinstance(value, type) and issubclass(value, Event) and value is not Event:
         return value.KIND
     if isinstance(value, str):
-        try:
-            return Kind(value)
-        except ValueError:
-            pass
-        import difflib
-
-        close = difflib.get_close_matches(value, [k.value for k in Kind], n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise ValueError(f"unknown kind {value!r}: choose one of {', '.join(Kind)}{hint}")
+        kind = Kind._value2member_map_.get(value)
+        if isinstance(kind, Kind):
+            return kind
+        raise choice_error("kind", value, list(Kind))
     raise TypeError(f"a kind is a name such as 'visit' or a record class such as vndiplo.Visit, got {value!r}")
 
 
 def _as_level(value: object) -> RelationLevel:
     if isinstance(value, str):
-        try:
-            level = RelationLevel(value)
-        except ValueError:
-            level = None
-        if level is not None and level is not RelationLevel.SEVERED:
+        level = RelationLevel._value2member_map_.get(value)
+        if isinstance(level, RelationLevel) and level is not RelationLevel.SEVERED:
             return level
-        accepted = ", ".join(lv.value for lv in RelationLevel if lv is not RelationLevel.SEVERED)
-        import difflib
-
-        close = difflib.get_close_matches(value, [lv.value for lv in RelationLevel], n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise ValueError(f"unknown level {value!r}: choose one of {accepted}{hint}")
+        raise choice_error("level", value, [lv.value for lv in RelationLevel if lv is not RelationLevel.SEVERED])
     raise TypeError(f"level must be a str such as 'strategic_partnership', got {value!r}")
 
 
@@ -454,14 +437,14 @@ def _as_month_day(value: object) -> tuple[int, int]:
     elif isinstance(value, str):
         parts = value.split("-")
         if len(parts) != 2 or not all(len(p) == 2 and p.isdigit() and p.isascii() for p in parts):
-            raise ValueError(f"invalid month and day {value!r}: expected 'MM-DD', e.g. '07-28'")
+            raise QueryError(f"invalid month and day {value!r}: expected 'MM-DD', e.g. '07-28'")
         month, day = int(parts[0]), int(parts[1])
     else:
         raise TypeError(f"expected 'MM-DD', a (month, day) pair or a date, got {value!r}")
     try:
         dt.date(2000, month, day)  # a leap year, so 02-29 is a valid month-day
     except (ValueError, OverflowError):
-        raise ValueError(f"invalid month and day {value!r}: no such day in the calendar") from None
+        raise QueryError(f"invalid month and day {value!r}: no such day in the calendar") from None
     return month, day
 
 

@@ -20,61 +20,23 @@ from __future__ import annotations
 
 import enum
 import functools
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, get_origin
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from .actors import Actor, ActorKind, Names
+from .actors import Actor, Names
 from .dates import PartialDate, When
-from .records import (
-    EVENT_CLASSES,
-    AgreementStage,
-    AgreementType,
-    AltDate,
-    ConferenceRole,
-    Event,
-    Kind,
-    MembershipRole,
-    RelationLevel,
-    Source,
-    VisitDirection,
-    VisitLevel,
-    VnState,
-)
+from .errors import FieldError
+from .records import CHECK, EVENT_CLASSES, AltDate, Check, Event, Kind, Source
 
-__all__ = ["FieldError", "converter", "error_lines", "structure_event", "unstructure_event"]
+__all__ = ["converter", "error_lines", "structure_event", "unstructure_event"]
 
 T = TypeVar("T")
-_ENUMS: tuple[type[enum.Enum], ...] = (
-    ActorKind,
-    Kind,
-    VnState,
-    VisitDirection,
-    VisitLevel,
-    AgreementStage,
-    AgreementType,
-    MembershipRole,
-    RelationLevel,
-    ConferenceRole,
-)
 _CLASSES: tuple[type, ...] = (Source, AltDate, Names, Actor, *EVENT_CLASSES.values())
-_FIELD_NAMES = frozenset(a.name for cls in _CLASSES for a in attrs.fields(cls))
-_LEADING_FIELD = re.compile(r"([a-z_]+)(\[\d+\])?[: ]")
-_EXTRA_KEY = re.compile(r"unknown field '([^']*)'")
 _FIELD_ORDER: dict[type, tuple[str, ...]] = {cls: tuple(a.name for a in attrs.fields(cls)) for cls in _CLASSES}
-
-
-class FieldError(ValueError):
-    """A value that cannot be structured, with the dotted field it belongs to."""
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}")
 
 
 def _type_name(value: object) -> str:
@@ -108,6 +70,10 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
 
 def _enum_value(value: enum.Enum) -> Any:
     return value.value
+
+
+def _is_enum(candidate: object) -> bool:
+    return isinstance(candidate, type) and issubclass(candidate, enum.Enum)
 
 
 def _has_origin(origin: type, candidate: object) -> bool:
@@ -156,12 +122,16 @@ def converter() -> cattrs.Converter:
     """The configured converter, built once on first use."""
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     # Primitive and date hooks come before the class hooks (cattrs issue 243).
-    conv.register_structure_hook(str, _strict(str, "a string"))
     conv.register_structure_hook(int, _strict(int, "an integer"))
     conv.register_structure_hook(bool, _strict(bool, "a boolean"))
-    for enum_cls in _ENUMS:  # more specific than str, so StrEnums reach this hook
-        conv.register_structure_hook(enum_cls, _structure_enum)
-        conv.register_unstructure_hook(enum_cls, _enum_value)
+    # One hook for every enum, chosen by predicate: a new enum cannot be missed. A StrEnum is also
+    # a str, and cattrs asks singledispatch (str's hook) before predicates, so str's hook hands on.
+    strict_str = _strict(str, "a string")
+    conv.register_structure_hook(
+        str, lambda value, cls: _structure_enum(value, cls) if _is_enum(cls) else strict_str(value, cls)
+    )
+    conv.register_structure_hook_func(_is_enum, _structure_enum)
+    conv.register_unstructure_hook_func(_is_enum, _enum_value)
     # Equal dates and sources are shared between records (they are immutable): less memory.
     conv.register_structure_hook(When, _structure_date(functools.lru_cache(maxsize=4096)(When.parse)))
     conv.register_structure_hook(PartialDate, _structure_date(functools.lru_cache(maxsize=4096)(PartialDate.parse)))
@@ -192,12 +162,30 @@ def _is(expected: object, candidate: object) -> bool:
 
 def _register_classes(conv: cattrs.Converter, classes: tuple[type, ...]) -> None:
     for cls in classes:
-        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
+        attrs.resolve_types(cls)
+        # Each field is structured and then checked on its own, so one bad field never hides another.
+        checked: dict[str, Any] = {
+            a.name: override(struct_hook=_checking(conv.get_structure_hook(a.type), a.metadata[CHECK], a.name))
+            for a in attrs.fields(cls)
+            if CHECK in a.metadata
+        }
+        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **checked))
     # Unstructuring is only needed for exports: generate those hooks on first use.
     conv.register_unstructure_hook_factory(
         functools.partial(_is_one_of, classes),
         lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True),
     )
+
+
+def _checking(base: Callable[[Any, Any], T], check: Check, name: str) -> Callable[[Any, Any], T]:
+    """A field's structure hook followed by the field's own check (its FieldError names the field)."""
+
+    def structure(value: object, cls: Any) -> T:
+        made = base(value, cls)
+        check(name, made)
+        return made
+
+    return structure
 
 
 def _is_one_of(classes: tuple[type, ...], candidate: object) -> bool:
@@ -241,44 +229,47 @@ def structure_actor(data: object) -> Actor:
 def error_lines(exc: BaseException) -> list[tuple[str | None, str]]:
     """Every failure inside a structuring error, as (field, message) pairs.
 
+    The field is read from the errors' data (cattrs' notes, FieldError.field), never from a message.
+
     >>> try:
     ...     structure_event({"kind": "policy", "id": 7})
     ... except Exception as exc:
     ...     sorted(error_lines(exc))[0]
     ('document', 'required field missing')
     """
-    if isinstance(exc, FieldError):
-        return [(exc.field, exc.message)]
-    if isinstance(exc, cattrs.BaseValidationError):
-        lines = cattrs.transform_error(exc, path="$", format_exception=_format_exception)
-        return [_split(line) for line in lines]
-    return [(None, str(exc))]
+    return list(_walk(exc, "", ""))
 
 
-def _format_exception(exc: BaseException, type_: type | None) -> str:
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        extra = ", ".join(sorted(map(repr, exc.extra_fields)))
-        return f"unknown field {extra}: not a field of {exc.cl.__name__}"
-    return str(exc)
+def _join(path: str, name: str) -> str:
+    if not path:
+        return name
+    return f"{path}{name}" if name.startswith("[") else f"{path}.{name}"
 
 
-def _split(line: str) -> tuple[str | None, str]:
-    message, sep, path = line.rpartition(" @ ")
-    if not sep:
-        return None, line
-    field = path.removeprefix("$").removeprefix(".") or None
-    # A validator's message starts with the field it checked ("sources: ...", "url '...' ..."):
-    # fold that into the field so a problem always says where it is.
-    name = None
-    extra = _EXTRA_KEY.match(message)
-    leading = _LEADING_FIELD.match(message)
-    if extra:
-        name = extra.group(1)
-    elif leading and leading.group(1) in _FIELD_NAMES:
-        name = leading.group(1) + (leading.group(2) or "")
-        message = message[leading.end() :].lstrip(": ")
-    if name is not None:
-        field = name if field is None else f"{field}.{name}"
-    return field, message
+def _walk(exc: BaseException, path: str, owner: str) -> Iterator[tuple[str | None, str]]:
+    """Yield (field path, message) for each leaf error; ``owner`` is the path of the record holding ``path``."""
+    if isinstance(exc, cattrs.ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            yield from _walk(inner, _join(path, note.name), path)
+        for inner in without:
+            yield from _walk(inner, path, path)
+    elif isinstance(exc, cattrs.IterableValidationError):
+        with_index, without = exc.group_exceptions()
+        for inner, index_note in with_index:
+            yield from _walk(inner, f"{path}[{index_note.index}]", path)
+        for inner in without:
+            yield from _walk(inner, path, path)
+    elif isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield _join(path, key), f"unknown field: not a field of {exc.cl.__name__}"
+    elif isinstance(exc, FieldError):
+        field = "" if exc.field == "$" else exc.field
+        yield _join(owner, field) or None, exc.message
+    elif isinstance(exc, KeyError):
+        yield path or None, "required field missing"
+    elif isinstance(exc, BaseExceptionGroup):
+        for nested in exc.exceptions:
+            yield from _walk(nested, path, owner)
+    else:
+        yield path or None, str(exc)

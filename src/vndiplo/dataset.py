@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 from .actors import Actor, ActorRegistry
 from .collection import Timeline
 from .errors import DataError, Problem
-from .records import Anniversary, Event, Membership, Relations, Visit
+from .records import Anniversary, Conflict, ConflictPhase, Event, Membership, Relations, Visit
 
 __all__ = [
     "DATA_DIR",
@@ -198,8 +198,65 @@ def check_set(
                             "years",
                             f"is {event.years}, but {event.when.start.year} - {original.when.start.year} = {expected}",
                         )
-            if packaged and not (low <= event.when.earliest.isoformat() and event.when.latest.isoformat() <= high):
-                problem("when", f"{event.when} lies outside the packaged range {low}..{high}")
+            if isinstance(event, Conflict) and event.phase is not ConflictPhase.SINGLE:
+                _check_conflict_link(event, find, problem)
+            if packaged:
+                if not (low <= event.when.earliest.isoformat() and event.when.latest.isoformat() <= high):
+                    problem("when", f"{event.when} lies outside the packaged range {low}..{high}")
+                if event.summary_vi is None:
+                    problem("summary_vi", "missing: every packaged record has a Vietnamese summary")
+    problems.extend(_overlapping_visits(files, known))
+    return problems
+
+
+_OTHER_PHASE = {ConflictPhase.BEGAN: ConflictPhase.ENDED, ConflictPhase.ENDED: ConflictPhase.BEGAN}
+
+
+def _check_conflict_link(
+    event: Conflict, find: Callable[[str], Event | None], problem: Callable[[str, str], None]
+) -> None:
+    """A conflict's beginning names its end in ``related`` and the end names the beginning."""
+    wanted = _OTHER_PHASE[event.phase]
+    partners = [other for other in map(find, event.related) if isinstance(other, Conflict) and other.phase is wanted]
+    if not partners:
+        problem("related", f"a conflict that {event.phase.value} must name its {wanted.value} record in related")
+    for other in partners:
+        if event.id not in other.related:
+            problem("related", f"{other.id!r} ({wanted.value}) does not name this record back in its related")
+
+
+def _overlapping_visits(files: Sequence[tuple[str, list[Event]]], known: Timeline | None) -> list[Problem]:
+    """Two visits with the same counterparts and overlapping dates, neither naming the other: a duplicate."""
+    problems: list[Problem] = []
+    groups: dict[frozenset[str], list[tuple[str, Visit]]] = {}
+    for event in known or ():
+        if isinstance(event, Visit):
+            groups.setdefault(frozenset(event.counterparts), []).append(("the packaged data set", event))
+    for name, events in files:
+        for event in events:
+            if isinstance(event, Visit):
+                groups.setdefault(frozenset(event.counterparts), []).append((name, event))
+    mine = {id(e) for _, events in files for e in events}
+    for group in groups.values():
+        group.sort(key=lambda item: item[1].sort_key())
+        for i, (name, visit) in enumerate(group):
+            for other_name, other in group[i + 1 :]:
+                if other.when.earliest > visit.when.latest:
+                    break
+                if id(visit) not in mine and id(other) not in mine:
+                    continue
+                if visit.id in other.related or other.id in visit.related:
+                    continue
+                later_name, later = (other_name, other) if id(other) in mine else (name, visit)
+                first = visit if later is other else other
+                problems.append(
+                    Problem(
+                        later_name,
+                        later.id,
+                        "when",
+                        f"overlaps visit {first.id!r} with the same counterparts; name it in related if both are right",
+                    )
+                )
     return problems
 
 

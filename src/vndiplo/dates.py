@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .errors import InvalidDateError
+
 if TYPE_CHECKING:
     import pendulum
 
@@ -47,7 +49,7 @@ def _check_year(instance: PartialDate, attribute: attrs.Attribute[int], value: i
     if type(value) is not int:
         raise TypeError(f"year must be an int, got {value!r}")
     if not _MIN_YEAR <= value <= _MAX_YEAR:
-        raise ValueError(f"year {value} is outside {_MIN_YEAR}..{_MAX_YEAR}")
+        raise InvalidDateError(f"year {value} is outside {_MIN_YEAR}..{_MAX_YEAR}")
 
 
 def _check_month(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -56,7 +58,7 @@ def _check_month(instance: PartialDate, attribute: attrs.Attribute[int | None], 
     if type(value) is not int:
         raise TypeError(f"month must be an int or None, got {value!r}")
     if not 1 <= value <= 12:
-        raise ValueError(f"month {value} is outside 1..12")
+        raise InvalidDateError(f"month {value} is outside 1..12")
 
 
 def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -65,10 +67,10 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], va
     if type(value) is not int:
         raise TypeError(f"day must be an int or None, got {value!r}")
     if instance.month is None:
-        raise ValueError(f"day {value} given without a month")
+        raise InvalidDateError(f"day {value} given without a month")
     last = calendar.monthrange(instance.year, instance.month)[1]
     if not 1 <= value <= last:
-        raise ValueError(f"day {value} is out of range for {instance.year:04d}-{instance.month:02d} (1..{last})")
+        raise InvalidDateError(f"day {value} is out of range for {instance.year:04d}-{instance.month:02d} (1..{last})")
 
 
 @attrs.frozen(slots=True)
@@ -96,7 +98,7 @@ class PartialDate:
             raise TypeError(f"a date must be a str like '1995-07-28', got {text!r}")
         match = _PARTIAL_RE.fullmatch(text)
         if match is None:
-            raise ValueError(
+            raise InvalidDateError(
                 f"invalid date {text!r}: expected YYYY, YYYY-MM or YYYY-MM-DD (zero-padded), "
                 "optionally followed by ~ (approximate), ? (uncertain) or % (both)"
             )
@@ -110,7 +112,7 @@ class PartialDate:
                 uncertain=mark in ("?", "%"),
             )
         except ValueError as exc:
-            raise ValueError(f"invalid date {text!r}: {exc}") from None
+            raise InvalidDateError(f"invalid date {text!r}: {exc}") from None
 
     @classmethod
     def from_date(cls, value: dt.date) -> PartialDate:
@@ -158,13 +160,18 @@ class PartialDate:
             return "~"
         return "?" if self.uncertain else ""
 
-    def __str__(self) -> str:
+    @property
+    def iso(self) -> str:
+        """The date without its qualifier marks ("1954" for "1954~"): what an event id begins with."""
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
             if self.day is not None:
                 text += f"-{self.day:02d}"
-        return text + self._mark()
+        return text
+
+    def __str__(self) -> str:
+        return self.iso + self._mark()
 
     def human(self) -> str:
         """'28 Jul 1995', 'Dec 1998', '1954', 'c. 1954', '1954 (?)'."""
@@ -200,9 +207,9 @@ def _check_end(instance: When, attribute: attrs.Attribute[PartialDate | None], e
         raise TypeError(f"end must be a PartialDate or None, got {end!r}")
     start = instance.start
     if end == start:
-        raise ValueError(f"span {start}/{end} ends where it starts: write a single date")
+        raise InvalidDateError(f"span {start}/{end} ends where it starts: write a single date")
     if end.earliest < start.earliest or end.latest < start.latest:
-        raise ValueError(f"span {start}/{end} ends before it starts")
+        raise InvalidDateError(f"span {start}/{end} ends before it starts")
 
 
 @attrs.frozen(slots=True)
@@ -227,7 +234,7 @@ class When:
         try:
             return cls(PartialDate.parse(head), PartialDate.parse(tail))
         except ValueError as exc:
-            raise ValueError(f"invalid span {text!r}: {exc}") from None
+            raise InvalidDateError(f"invalid span {text!r}: {exc}") from None
 
     @property
     def earliest(self) -> dt.date:
@@ -296,7 +303,7 @@ def as_bounds(value: object) -> tuple[dt.date, dt.date]:
     if isinstance(value, int):
         part = PartialDate(value) if _MIN_YEAR <= value <= _MAX_YEAR else None
         if part is None:
-            raise ValueError(f"year {value} is outside {_MIN_YEAR}..{_MAX_YEAR}")
+            raise InvalidDateError(f"year {value} is outside {_MIN_YEAR}..{_MAX_YEAR}")
         return part.earliest, part.latest
     if isinstance(value, dt.datetime):
         value = value.date()

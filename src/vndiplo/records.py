@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import attrs
 
 from .dates import PartialDate, When
+from .errors import FieldError, FieldTypeError
 
 __all__ = [
     "EVENT_CLASSES",
@@ -26,6 +27,9 @@ __all__ = [
     "Anniversary",
     "Conference",
     "ConferenceRole",
+    "Conflict",
+    "ConflictNature",
+    "ConflictPhase",
     "Event",
     "Kind",
     "Membership",
@@ -57,6 +61,7 @@ class Kind(enum.StrEnum):
     ANNIVERSARY = "anniversary"
     POLICY = "policy"
     RECOGNITION = "recognition"
+    CONFLICT = "conflict"
 
 
 class VnState(enum.StrEnum):
@@ -150,6 +155,26 @@ class ConferenceRole(enum.StrEnum):
     PARTICIPANT = "participant"
 
 
+class ConflictNature(enum.StrEnum):
+    """What sort of conflict: a war, a clash, an incident, a sanction, a legal step or a protest."""
+
+    WAR = "war"
+    BORDER_CLASH = "border_clash"
+    MARITIME_INCIDENT = "maritime_incident"
+    EMBARGO = "embargo"
+    SANCTIONS = "sanctions"
+    LEGAL_ACTION = "legal_action"
+    PROTEST = "protest"
+
+
+class ConflictPhase(enum.StrEnum):
+    """Whether a record is a conflict's beginning, its end, or the whole of a one-off incident."""
+
+    BEGAN = "began"
+    ENDED = "ended"
+    SINGLE = "single"
+
+
 # -- validators: each names its field, so a message always says where it failed.
 # A check takes the field's name and value; ``_field`` turns it into an attrs validator.
 
@@ -165,9 +190,9 @@ def _field(check: Check) -> Any:
 
 def _check_text(name: str, value: object) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, got {value!r}")
+        raise FieldTypeError(name, f"must be a str, got {value!r}")
     if not value.strip() or value != value.strip() or "\n" in value:
-        raise ValueError(f"{name} must be non-empty text without surrounding space or newlines, got {value!r}")
+        raise FieldError(name, f"must be non-empty text without surrounding space or newlines, got {value!r}")
 
 
 def _check_optional_text(name: str, value: object) -> None:
@@ -177,19 +202,19 @@ def _check_optional_text(name: str, value: object) -> None:
 
 def _check_slug(name: str, value: object) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, got {value!r}")
+        raise FieldTypeError(name, f"must be a str, got {value!r}")
     if ID_RE.fullmatch(value) is None:
-        raise ValueError(
-            f"{name} {value!r} is not a slug: lowercase letters, digits and single hyphens, "
-            "e.g. '1995-07-28-asean-accession'"
+        raise FieldError(
+            name,
+            f"{value!r} is not a slug: lowercase letters, digits and single hyphens, e.g. '1995-07-28-asean-accession'",
         )
 
 
 def _check_code(name: str, value: object) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, got {value!r}")
+        raise FieldTypeError(name, f"must be a str, got {value!r}")
     if CODE_RE.fullmatch(value) is None:
-        raise ValueError(f"{name} {value!r} is not an actor code: uppercase letters and digits, e.g. 'USA', 'ASEAN'")
+        raise FieldError(name, f"{value!r} is not an actor code: uppercase letters and digits, e.g. 'USA', 'ASEAN'")
 
 
 def _tuple_of(check: Check) -> Check:
@@ -197,11 +222,11 @@ def _tuple_of(check: Check) -> Check:
 
     def check_tuple(name: str, value: object) -> None:
         if not isinstance(value, tuple):
-            raise TypeError(f"{name} must be a tuple, got {value!r}")
+            raise FieldTypeError(name, f"must be a tuple, got {value!r}")
         for index, item in enumerate(value):
             check(f"{name}[{index}]", item)
         if len(set(value)) != len(value):
-            raise ValueError(f"{name} has duplicates: {list(value)!r}")
+            raise FieldError(name, f"has duplicates: {list(value)!r}")
 
     return check_tuple
 
@@ -209,33 +234,41 @@ def _tuple_of(check: Check) -> Check:
 def _instance_of(cls: type) -> Check:
     def check(name: str, value: object) -> None:
         if not isinstance(value, cls):
-            raise TypeError(f"{name} must be a {cls.__name__}, got {value!r}")
+            raise FieldTypeError(name, f"must be a {cls.__name__}, got {value!r}")
+
+    return check
+
+
+def _optional_instance_of(cls: type) -> Check:
+    def check(name: str, value: object) -> None:
+        if value is not None and not isinstance(value, cls):
+            raise FieldTypeError(name, f"must be a {cls.__name__} or None, got {value!r}")
 
     return check
 
 
 def _check_tags(name: str, value: object) -> None:
     if not isinstance(value, frozenset):
-        raise TypeError(f"{name} must be a frozenset, got {value!r}")
+        raise FieldTypeError(name, f"must be a frozenset, got {value!r}")
     for tag in value:
         if not isinstance(tag, str) or not tag or tag != tag.strip().lower() or "\n" in tag:
-            raise ValueError(f"{name}: tag {tag!r} must be non-empty lowercase text")
+            raise FieldError(name, f"tag {tag!r} must be non-empty lowercase text")
 
 
 def _check_url(name: str, value: object) -> None:
     if value is None:
         return
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str or None, got {value!r}")
+        raise FieldTypeError(name, f"must be a str or None, got {value!r}")
     if not value.startswith(("https://", "http://")) or _SPACE.search(value):
-        raise ValueError(f"{name} {value!r} is not an http(s) URL")
+        raise FieldError(name, f"{value!r} is not an http(s) URL")
 
 
 def _check_positive(name: str, value: object) -> None:
     if type(value) is not int:
-        raise TypeError(f"{name} must be an int, got {value!r}")
+        raise FieldTypeError(name, f"must be an int, got {value!r}")
     if value <= 0:
-        raise ValueError(f"{name} must be positive, got {value}")
+        raise FieldError(name, f"must be positive, got {value}")
 
 
 def _check_optional_positive(name: str, value: object) -> None:
@@ -247,7 +280,7 @@ def _enum(cls: type[enum.Enum]) -> Check:
     def check(name: str, value: object) -> None:
         if not isinstance(value, cls):
             accepted = ", ".join(str(m.value) for m in cls)
-            raise ValueError(f"{name} {value!r} is not one of: {accepted}")
+            raise FieldError(name, f"{value!r} is not one of: {accepted}")
 
     return check
 
@@ -255,43 +288,51 @@ def _enum(cls: type[enum.Enum]) -> Check:
 def _check_sources(name: str, value: object) -> None:
     _tuple_of(_instance_of(Source))(name, value)
     if not value:
-        raise ValueError(f"{name}: an event needs at least one source")
+        raise FieldError(name, "an event needs at least one source")
 
 
-def _in_counterparts(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    _check_code(attribute.name, value)
-    if value not in instance.counterparts:
-        raise ValueError(
-            f"{attribute.name} {value!r} must also be listed in counterparts {list(instance.counterparts)!r}"
-        )
+CHECK = "vndiplo.check"
+"""The metadata key under which a field keeps its own check, so the converter can run each field's check alone."""
 
 
-_text = _field(_check_text)
-_optional_text = _field(_check_optional_text)
-_slug = _field(_check_slug)
-_code = _field(_check_code)
-_positive = _field(_check_positive)
+def _checked(check: Check, **kwargs: Any) -> Any:
+    """An attrs field validated by ``check``, which is also kept in its metadata for the converter."""
+    return attrs.field(validator=_field(check), metadata={CHECK: check}, **kwargs)
+
+
+def _text() -> Any:
+    return _checked(_check_text)
+
+
+def _optional_text() -> Any:
+    return _checked(_check_optional_text, default=None)
+
+
+def _enum_field(cls: type[enum.Enum]) -> Any:
+    return _checked(_enum(cls))
+
+
+def _code() -> Any:
+    return _checked(_check_code)
 
 
 @attrs.frozen(kw_only=True, slots=True)
 class Source:
     """Where a fact was read: publisher, title, URL (None only for print) and publication date."""
 
-    publisher: str = attrs.field(validator=_text)
-    title: str = attrs.field(validator=_text)
-    url: str | None = attrs.field(default=None, validator=_field(_check_url))
-    published: PartialDate | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(PartialDate))
-    )
+    publisher: str = _text()
+    title: str = _text()
+    url: str | None = _checked(_check_url, default=None)
+    published: PartialDate | None = _checked(_optional_instance_of(PartialDate), default=None)
 
 
 @attrs.frozen(kw_only=True, slots=True)
 class AltDate:
     """Another date a source gives for the same event, and why it differs."""
 
-    when: When = attrs.field(validator=attrs.validators.instance_of(When))
-    source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
-    note: str = attrs.field(validator=_text)
+    when: When = _checked(_instance_of(When))
+    source: Source = _checked(_instance_of(Source))
+    note: str = _text()
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -300,29 +341,43 @@ class Event:
 
     KIND: ClassVar[Kind]
 
-    id: str = attrs.field(validator=_slug)
-    when: When = attrs.field(validator=attrs.validators.instance_of(When))
-    state: VnState = attrs.field(validator=_field(_enum(VnState)))
-    title: str = attrs.field(validator=_text)
-    title_vi: str | None = attrs.field(default=None, validator=_optional_text)
-    summary: str = attrs.field(validator=_text)
-    counterparts: tuple[str, ...] = attrs.field(default=(), validator=_field(_tuple_of(_check_code)))
-    people: tuple[str, ...] = attrs.field(default=(), validator=_field(_tuple_of(_check_text)))
-    places: tuple[str, ...] = attrs.field(default=(), validator=_field(_tuple_of(_check_text)))
-    related: tuple[str, ...] = attrs.field(default=(), validator=_field(_tuple_of(_check_slug)))
-    tags: frozenset[str] = attrs.field(default=frozenset(), validator=_field(_check_tags))
-    sources: tuple[Source, ...] = attrs.field(validator=_field(_check_sources))
-    disputed: tuple[AltDate, ...] = attrs.field(default=(), validator=_field(_tuple_of(_instance_of(AltDate))))
+    id: str = _checked(_check_slug)
+    when: When = _checked(_instance_of(When))
+    state: VnState = _enum_field(VnState)
+    title: str = _text()
+    title_vi: str | None = _optional_text()
+    summary: str = _text()
+    summary_vi: str | None = _optional_text()
+    counterparts: tuple[str, ...] = _checked(_tuple_of(_check_code), default=())
+    people: tuple[str, ...] = _checked(_tuple_of(_check_text), default=())
+    places: tuple[str, ...] = _checked(_tuple_of(_check_text), default=())
+    related: tuple[str, ...] = _checked(_tuple_of(_check_slug), default=())
+    tags: frozenset[str] = _checked(_check_tags, default=frozenset())
+    sources: tuple[Source, ...] = _checked(_check_sources)
+    disputed: tuple[AltDate, ...] = _checked(_tuple_of(_instance_of(AltDate)), default=())
 
     def __attrs_post_init__(self) -> None:
         if type(self) is Event:
             raise TypeError("Event is abstract: use Visit, Agreement, Membership, Relations, ...")
+        problems = self.cross_field_problems()
+        if problems:
+            raise problems[0]
+
+    def cross_field_problems(self) -> list[FieldError]:
+        """The checks that involve more than one field: id and date, state and date, links to itself."""
+        problems = []
+        prefix = self.when.start.iso
+        if not self.id.startswith(prefix + "-"):
+            problems.append(FieldError("id", f"{self.id!r} must begin with its start date: {prefix}-..."))
         first, last = self.state.span
         if self.when.latest < first or (last is not None and self.when.earliest > last):
             until = "" if last is None else f" to {last.isoformat()}"
-            raise ValueError(f"state {self.state.value} acted from {first.isoformat()}{until}, not at {self.when}")
+            problems.append(
+                FieldError("state", f"{self.state.value} acted from {first.isoformat()}{until}, not at {self.when}")
+            )
         if self.id in self.related:
-            raise ValueError(f"related: event {self.id!r} cannot be related to itself")
+            problems.append(FieldError("related", f"event {self.id!r} cannot be related to itself"))
+        return problems
 
     @property
     def kind(self) -> Kind:
@@ -340,9 +395,17 @@ class Visit(Event):
 
     KIND: ClassVar[Kind] = Kind.VISIT
 
-    direction: VisitDirection = attrs.field(validator=_field(_enum(VisitDirection)))
-    level: VisitLevel = attrs.field(validator=_field(_enum(VisitLevel)))
-    host: str = attrs.field(validator=_code)
+    direction: VisitDirection = _enum_field(VisitDirection)
+    level: VisitLevel = _enum_field(VisitLevel)
+    host: str = _code()
+
+    def cross_field_problems(self) -> list[FieldError]:
+        problems = super().cross_field_problems()
+        if self.host != "VNM" and self.host not in self.counterparts:
+            problems.append(
+                FieldError("host", f"{self.host!r} must be VNM or one of the counterparts {list(self.counterparts)!r}")
+            )
+        return problems
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -351,8 +414,8 @@ class Agreement(Event):
 
     KIND: ClassVar[Kind] = Kind.AGREEMENT
 
-    stage: AgreementStage = attrs.field(validator=_field(_enum(AgreementStage)))
-    agreement_type: AgreementType = attrs.field(validator=_field(_enum(AgreementType)))
+    stage: AgreementStage = _enum_field(AgreementStage)
+    agreement_type: AgreementType = _enum_field(AgreementType)
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -361,8 +424,11 @@ class Membership(Event):
 
     KIND: ClassVar[Kind] = Kind.MEMBERSHIP
 
-    organisation: str = attrs.field(validator=_in_counterparts)
-    role: MembershipRole = attrs.field(validator=_field(_enum(MembershipRole)))
+    organisation: str = _code()
+    role: MembershipRole = _enum_field(MembershipRole)
+
+    def cross_field_problems(self) -> list[FieldError]:
+        return [*super().cross_field_problems(), *_listed("organisation", self.organisation, self.counterparts)]
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -371,8 +437,11 @@ class Relations(Event):
 
     KIND: ClassVar[Kind] = Kind.RELATIONS
 
-    counterpart: str = attrs.field(validator=_in_counterparts)
-    level: RelationLevel = attrs.field(validator=_field(_enum(RelationLevel)))
+    counterpart: str = _code()
+    level: RelationLevel = _enum_field(RelationLevel)
+
+    def cross_field_problems(self) -> list[FieldError]:
+        return [*super().cross_field_problems(), *_listed("counterpart", self.counterpart, self.counterparts)]
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -381,9 +450,9 @@ class Conference(Event):
 
     KIND: ClassVar[Kind] = Kind.CONFERENCE
 
-    role: ConferenceRole = attrs.field(validator=_field(_enum(ConferenceRole)))
-    series: str | None = attrs.field(default=None, validator=_optional_text)
-    edition: int | None = attrs.field(default=None, validator=_field(_check_optional_positive))
+    role: ConferenceRole = _enum_field(ConferenceRole)
+    series: str | None = _optional_text()
+    edition: int | None = _checked(_check_optional_positive, default=None)
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -392,8 +461,8 @@ class Anniversary(Event):
 
     KIND: ClassVar[Kind] = Kind.ANNIVERSARY
 
-    commemorates: str = attrs.field(validator=_slug)
-    years: int = attrs.field(validator=_positive)
+    commemorates: str = _checked(_check_slug)
+    years: int = _checked(_check_positive)
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -402,8 +471,8 @@ class Policy(Event):
 
     KIND: ClassVar[Kind] = Kind.POLICY
 
-    document: str = attrs.field(validator=_text)
-    issuer: str = attrs.field(validator=_text)
+    document: str = _text()
+    issuer: str = _text()
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -412,11 +481,32 @@ class Recognition(Event):
 
     KIND: ClassVar[Kind] = Kind.RECOGNITION
 
-    body: str = attrs.field(validator=_text)
-    recognised: str = attrs.field(validator=_text)
+    body: str = _text()
+    recognised: str = _text()
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Conflict(Event):
+    """A war, clash, incident, sanction, legal step or protest that shaped relations.
+
+    A conflict with a beginning and an end is two records (``began`` and
+    ``ended``) that name each other in ``related``; a one-off is ``single``.
+    """
+
+    KIND: ClassVar[Kind] = Kind.CONFLICT
+
+    nature: ConflictNature = _enum_field(ConflictNature)
+    phase: ConflictPhase = _enum_field(ConflictPhase)
+
+
+def _listed(name: str, code: str, counterparts: tuple[str, ...]) -> list[FieldError]:
+    if code in counterparts:
+        return []
+    return [FieldError(name, f"{code!r} must also be listed in counterparts {list(counterparts)!r}")]
 
 
 EVENT_CLASSES: dict[Kind, type[Event]] = {
-    cls.KIND: cls for cls in (Visit, Agreement, Membership, Relations, Conference, Anniversary, Policy, Recognition)
+    cls.KIND: cls
+    for cls in (Visit, Agreement, Membership, Relations, Conference, Anniversary, Policy, Recognition, Conflict)
 }
 """The record class of each kind."""

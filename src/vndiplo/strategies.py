@@ -28,6 +28,8 @@ from .records import (
     AltDate,
     Anniversary,
     ConferenceRole,
+    ConflictNature,
+    ConflictPhase,
     Event,
     Kind,
     Membership,
@@ -129,6 +131,8 @@ _ENUM_STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "stage": st.sampled_from(list(AgreementStage)),
     "agreement_type": st.sampled_from(list(AgreementType)),
     "conference_role": st.sampled_from(list(ConferenceRole)),
+    "nature": st.sampled_from(list(ConflictNature)),
+    "phase": st.sampled_from(list(ConflictPhase)),
     "edition": st.none() | st.integers(1, 60),
     "issuer": st.sampled_from(["Politburo", "Government", "Secretariat"]),
     "years": st.integers(1, 80),
@@ -161,12 +165,13 @@ def events(
     pool = [*codes, *organisations]
     counterparts = [pool[i] for i in draw(st.lists(st.integers(0, len(pool) - 1), max_size=3, unique=True))]
     fields: dict[str, Any] = {
-        "id": event_id or f"{when.start.year}-{slug}",
+        "id": event_id or f"{when.start.iso}-{slug}",
         "when": when,
         "state": (states := _states_for(when))[draw(st.integers(0, len(states) - 1))],
         "title": draw(_TEXT),
         "title_vi": draw(_OPTIONAL_TEXT),
         "summary": draw(_TEXT),
+        "summary_vi": draw(_OPTIONAL_TEXT),
         "people": draw(_PEOPLE),
         "places": draw(_PLACES),
         "tags": draw(_TAGS),
@@ -186,11 +191,10 @@ def events(
         fields["commemorates"] = commemorates or "1945-08-28-foreign-ministry-founded"
         fields["years"] = draw(e["years"])
     elif chosen is Kind.VISIT:
-        fields.update(
-            direction=draw(e["direction"]),
-            level=draw(e["visit_level"]),
-            host=("VNM", *codes)[draw(st.integers(0, len(codes)))],
-        )
+        host = ("VNM", *codes)[draw(st.integers(0, len(codes)))]
+        if host != "VNM" and host not in counterparts:
+            counterparts = [host, *counterparts]
+        fields.update(direction=draw(e["direction"]), level=draw(e["visit_level"]), host=host)
     elif chosen is Kind.AGREEMENT:
         fields.update(
             stage=draw(e["stage"]),
@@ -204,6 +208,8 @@ def events(
         )
     elif chosen is Kind.POLICY:
         fields.update(document=draw(_TEXT), issuer=draw(e["issuer"]))
+    elif chosen is Kind.CONFLICT:
+        fields.update(nature=draw(e["nature"]), phase=draw(e["phase"]))
     else:
         fields.update(body="UNESCO", recognised=draw(_TEXT))
     fields["counterparts"] = tuple(counterparts)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
+from ..errors import choice_error
 from ..records import Event
 from .csvfile import to_csv
 from .ics import to_ics
@@ -53,9 +54,5 @@ def export(timeline_or_events: Iterable[Event], format: str) -> str:
         raise TypeError(f"format must be a str such as 'csv', got {format!r}")
     formatter = FORMATS.get(format)
     if formatter is None:
-        import difflib  # only on this error path
-
-        close = difflib.get_close_matches(format.lower(), list(FORMATS), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise ValueError(f"unknown export format {format!r}: choose one of {', '.join(FORMATS)}{hint}")
+        raise choice_error("export format", format, list(FORMATS))
     return formatter(timeline_or_events)

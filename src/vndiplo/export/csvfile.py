@@ -6,7 +6,7 @@ The columns, in this order (:data:`COLUMNS`):
   ``1946-07-06/1946-09-10``), ``first_day`` and ``last_day`` (ISO days: the
   earliest and latest day ``when`` can mean), ``precision`` (``day``,
   ``month`` or ``year``: the coarsest part of ``when``), ``state``,
-  ``title``, ``title_vi``, ``summary``;
+  ``title``, ``title_vi``, ``summary``, ``summary_vi``;
 - ``counterparts``, ``people``, ``places``, ``tags``, ``related``: lists
   joined with ``;``;
 - ``source_urls``: the sources' URLs joined with a space (URLs never hold
@@ -17,7 +17,8 @@ The columns, in this order (:data:`COLUMNS`):
   role`` (membership; ``role`` is also the conference role), ``counterpart``
   (relations), ``series, edition`` (conference), ``commemorates, years``
   (anniversary), ``document, issuer`` (policy), ``body, recognised``
-  (recognition).
+  (recognition), ``nature, phase`` (conflict). They are read from the record
+  classes, so a new field cannot be missed.
 
 Disputed dates and source titles are not in the CSV; the JSON export has
 every field. The text uses ``\\n`` line ends and UTF-8 without a BOM.
@@ -34,9 +35,11 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
+import attrs
+
 from ..collection import Timeline
 from ..dates import When
-from ..records import Event
+from ..records import EVENT_CLASSES, Event
 
 __all__ = ["BASE_COLUMNS", "COLUMNS", "KIND_COLUMNS", "Value", "precision_name", "rows", "to_csv", "write_csv"]
 
@@ -51,6 +54,7 @@ BASE_COLUMNS: tuple[str, ...] = (
     "title",
     "title_vi",
     "summary",
+    "summary_vi",
     "counterparts",
     "people",
     "places",
@@ -58,25 +62,14 @@ BASE_COLUMNS: tuple[str, ...] = (
     "related",
     "source_urls",
 )
-"""The columns every event fills (``title_vi`` and the lists may be empty)."""
+"""The columns every event fills (``title_vi``, ``summary_vi`` and the lists may be empty)."""
 
-KIND_COLUMNS: tuple[str, ...] = (
-    "direction",
-    "level",
-    "host",
-    "stage",
-    "agreement_type",
-    "organisation",
-    "role",
-    "counterpart",
-    "series",
-    "edition",
-    "commemorates",
-    "years",
-    "document",
-    "issuer",
-    "body",
-    "recognised",
+_BASE_FIELDS = frozenset(field.name for field in attrs.fields(Event))
+
+KIND_COLUMNS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        field.name for cls in EVENT_CLASSES.values() for field in attrs.fields(cls) if field.name not in _BASE_FIELDS
+    )
 )
 """The fields of the kinds, in kind order; a field that two kinds share (level, role) has one column."""
 
@@ -109,6 +102,7 @@ def _row(event: Event) -> dict[str, Value]:
         "title": event.title,
         "title_vi": event.title_vi,
         "summary": event.summary,
+        "summary_vi": event.summary_vi,
         "counterparts": _LIST_SEPARATOR.join(event.counterparts),
         "people": _LIST_SEPARATOR.join(event.people),
         "places": _LIST_SEPARATOR.join(event.places),

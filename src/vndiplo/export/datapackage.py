@@ -8,14 +8,16 @@ cell against the Table Schema (types, required columns, allowed values, the
 
 from __future__ import annotations
 
+import enum
 import json
+import typing
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..records import Event, Kind, VnState
-from .csvfile import COLUMNS, write_csv
+from ..records import EVENT_CLASSES, ID_RE, Event, Kind, VnState
+from .csvfile import COLUMNS, KIND_COLUMNS, write_csv
 
 __all__ = ["DESCRIPTOR_NAME", "descriptor", "table_schema", "write_package"]
 
@@ -36,6 +38,7 @@ _DESCRIPTIONS: dict[str, str] = {
     "title": "English title, one line.",
     "title_vi": "Vietnamese title, with diacritics.",
     "summary": "One to three sentences.",
+    "summary_vi": "The summary in Vietnamese, with diacritics (every packaged record has one).",
     "counterparts": "Actor codes of the other parties (ISO 3166 alpha-3 or organisation ids), joined with ';'.",
     "people": "Leaders named, joined with ';'.",
     "places": "Cities where it happened, joined with ';'.",
@@ -58,13 +61,29 @@ _DESCRIPTIONS: dict[str, str] = {
     "issuer": "Policy: who issued it.",
     "body": "Recognition: the body that recognised it, e.g. UNESCO.",
     "recognised": "Recognition: what was inscribed or named.",
+    "nature": "Conflict: war, border_clash, maritime_incident, embargo, sanctions, legal_action or protest.",
+    "phase": "Conflict: began, ended or single (a one-off).",
 }
+
+
+def _kind_enums() -> dict[str, list[str]]:
+    """The allowed values of each kind column that holds an enum, read from the record classes."""
+    values: dict[str, list[str]] = {}
+    for cls in EVENT_CLASSES.values():
+        for name, hint in typing.get_type_hints(cls).items():
+            if name in KIND_COLUMNS and isinstance(hint, type) and issubclass(hint, enum.Enum):
+                values.setdefault(name, [])
+                values[name] += [m.value for m in hint if m.value not in values[name]]
+    return values
+
+
 _TYPES = {"first_day": "date", "last_day": "date", "edition": "integer", "years": "integer"}
 _REQUIRED = ("id", "kind", "when", "first_day", "last_day", "precision", "state", "title", "summary")
 _ENUMS: dict[str, list[str]] = {
     "kind": [k.value for k in Kind],
     "state": [s.value for s in VnState],
     "precision": ["day", "month", "year"],
+    **_kind_enums(),
 }
 
 
@@ -82,7 +101,7 @@ def table_schema() -> dict[str, Any]:
             constraints["required"] = True
         if column == "id":
             constraints["unique"] = True
-            constraints["pattern"] = "[a-z0-9]+(-[a-z0-9]+)*"
+            constraints["pattern"] = ID_RE.pattern
         if column in _ENUMS:
             constraints["enum"] = _ENUMS[column]
         if column in ("edition", "years"):
@@ -103,8 +122,8 @@ def descriptor(csv_path_name: str = "events.csv") -> dict[str, Any]:
         "title": "Vietnam's diplomatic history (vndiplo)",
         "description": (
             "Events of Vietnam's diplomacy from the founding of the foreign ministry (28 Aug 1945): visits, "
-            "agreements, memberships, relations, conferences, anniversaries, policies and recognitions, each "
-            "dated to the precision its sources support and citing at least one source."
+            "agreements, memberships, relations, conferences, anniversaries, policies, recognitions and "
+            "conflicts, each dated to the precision its sources support and citing at least one source."
         ),
         "version": __version__,
         "homepage": _HOMEPAGE,
