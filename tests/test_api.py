@@ -26,6 +26,7 @@ PUBLIC = {
     "FieldError",
     "InvalidDateError",
     "Kind",
+    "MissingDependencyError",
     "Membership",
     "MembershipRole",
     "Names",

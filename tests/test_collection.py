@@ -25,7 +25,6 @@ from vndiplo import (
 )
 from vndiplo.dates import as_bounds
 from vndiplo.strategies import events, partial_dates, timelines
-from vndiplo.text import fold
 
 bounds = st.tuples(partial_dates(1940, 2032), partial_dates(1940, 2032)).map(
     lambda pair: sorted(pair, key=lambda d: d.earliest)
@@ -67,15 +66,6 @@ def test_of_kind_matches_brute_force(tl: Timeline, kinds: set[Kind]) -> None:
 @given(timelines(), st.sets(st.sampled_from(["USA", "CHN", "FRA", "ASEAN", "UN"]), min_size=1))
 def test_involving_matches_brute_force(tl: Timeline, codes: set[str]) -> None:
     assert list(tl.involving(*codes)) == [e for e in tl if set(e.counterparts) & codes]
-
-
-@given(timelines(), st.sampled_from(["ha noi", "HANOI", "Hà Nội", "geneva accord", "viet", "da nang", "đà"]))
-def test_search_matches_brute_force(tl: Timeline, query: str) -> None:
-    def matches(e: Event) -> bool:
-        text = fold(" ".join((e.title, e.title_vi or "", e.summary, *e.people, *e.places)))
-        return all(w in text or w in text.replace(" ", "") for w in fold(query).split())
-
-    assert list(tl.search(query)) == [e for e in tl if matches(e)]
 
 
 @given(timelines(), st.dates(dt.date(2000, 1, 1), dt.date(2000, 12, 31)))

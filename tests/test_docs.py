@@ -57,3 +57,35 @@ def test_coverage_section_is_current() -> None:
 
     section = script["coverage_markdown"](vndiplo.timeline())
     assert script["rewrite"](page, section) == page, "run python docs/scripts/coverage.py"
+
+
+def test_the_data_model_tables_list_every_kind_field_and_value() -> None:
+    """docs/data-model.md's table of kinds is held to records.py: classes, own fields and enum values."""
+    import enum
+    import re
+    import typing
+
+    import attrs
+
+    from vndiplo.records import EVENT_CLASSES, Event
+
+    page = (DOCS / "data-model.md").read_text(encoding="utf-8")
+    kinds_section = page.split("## Kinds", 1)[1].split("\n## ", 1)[0]
+    pattern = r"^\| `(\w+)` \| (\w+) \| (.+) \|$"
+    rows = {m.group(2): m.group(3) for m in re.finditer(pattern, kinds_section, re.MULTILINE)}
+    base = {a.name for a in attrs.fields(Event)}
+    assert set(rows) == {k.value for k in EVENT_CLASSES}
+    for kind, cls in EVENT_CLASSES.items():
+        cell = rows[kind.value]
+        own = [a.name for a in attrs.fields(cls) if a.name not in base]
+        assert re.findall(r"`(\w+)`", cell) == own, kind
+        hints = typing.get_type_hints(cls)
+        for name in own:
+            hint = hints[name]
+            if isinstance(hint, type) and issubclass(hint, enum.Enum):
+                listed = re.search(rf"`{name}` \(([^)]*)\)", cell)
+                assert listed is not None, (kind, name)
+                assert {v.strip() for v in listed.group(1).split(",")} == {m.value for m in hint}, (kind, name)
+    common = set(re.findall(r"^\| `(\w+)`(?:, `(\w+)`)? \|", page, re.MULTILINE))
+    listed_common = {name for pair in common for name in pair if name}
+    assert base | {"kind"} <= listed_common

@@ -114,6 +114,11 @@ def test_the_loader_uses_no_code_executing_deserialiser() -> None:
         ["on-this-day", "13-01"],
         ["validate", "/dev/null"],
         ["--nope"],
+        ["list", "--data", "/dev/null"],
+        ["--data", "/no/such/file.json", "stats"],
+        ["list", "--limit", "-1"],
+        ["--lang", "xx", "list"],
+        ["export", "--format", "datapackage", "-o", "/dev/null/package"],
     ],
 )
 def test_the_command_prints_no_traceback(argv: list[str]) -> None:

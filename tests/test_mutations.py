@@ -180,7 +180,7 @@ FILE_CASES: list[tuple[str, Callable[[bytes], bytes], str]] = [
 def test_broken_files_are_rejected_whole(
     tmp_path: Path, name: str, mutate: Callable[[bytes], bytes], message: str
 ) -> None:
-    from vndiplo.dataset import packaged_event_files
+    from vndiplo.packaged import packaged_event_files
 
     data = packaged_event_files()[-1].read_bytes()
     path = tmp_path / "broken.json"

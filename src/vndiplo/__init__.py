@@ -10,20 +10,22 @@ Importing is cheap: the data, cattrs and pendulum are loaded on first use.
 
 from __future__ import annotations
 
+from ._version import __version__ as __version__
 from .actors import Actor, ActorKind, ActorRegistry, Names
-from .collection import Timeline
-from .dataset import actors, load, timeline
+from .collection import Timeline, load, timeline
 from .dates import PartialDate, Precision, When
 from .errors import (
     DataError,
     FieldError,
     InvalidDateError,
+    MissingDependencyError,
     Problem,
     QueryError,
     UnknownActorError,
     UnknownEventError,
     VndiploError,
 )
+from .packaged import actors
 from .records import (
     Agreement,
     AgreementStage,
@@ -50,8 +52,6 @@ from .records import (
     VnState,
 )
 
-__version__ = "0.1.0"
-
 __all__ = [
     "Actor",
     "ActorKind",
@@ -73,6 +73,7 @@ __all__ = [
     "Kind",
     "Membership",
     "MembershipRole",
+    "MissingDependencyError",
     "Names",
     "PartialDate",
     "Policy",

@@ -1,34 +1,71 @@
 """The ``vndiplo`` command: browse, query, export and check the data from a shell.
 
-Every user mistake (a bad date, kind, id or file) ends with exit code 2 and
-one line on stderr; ``validate`` exits 1 when a data file has problems.
+A user mistake (a bad option, date, kind, id or actor; a missing optional
+dependency) ends with exit code 2 and one line on stderr. A broken data file
+(``validate``, or a file given with ``--data``) ends with exit code 1 and one
+line per problem. Only the library's own errors (:class:`~vndiplo.errors.VndiploError`)
+count as mistakes: anything else is a bug and keeps its traceback.
+
+``--lang``, ``--data`` and ``--print-completion`` are global options, given
+before the command; ``--lang`` and ``--data`` may also follow it.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import enum
+import json
 import os
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, TypeVar
 
 import attrs
 
-from .collection import Timeline
-from .dataset import load, read_events, timeline
-from .errors import DataError
-from .records import Event, Kind, RelationLevel, VnState
+from .actors import Actor, ActorKind
+from .collection import Timeline, load, timeline
+from .dataset import read_events
+from .dates import LANGUAGES, Language
+from .errors import DataError, VndiploError
+from .export import FORMATS, MissingDependencyError
+from .export._language import summary_in, title_in
+from .records import Event, Kind, RelationLevel, VnState, label
 
-__all__ = ["main"]
+__all__ = ["EXPORT_FORMATS", "main"]
 
-EXPORT_FORMATS = ("json", "csv", "ics", "timelinejs", "markdown")  # the names of vndiplo.export.FORMATS
+EXPORT_FORMATS: tuple[str, ...] = (*FORMATS, "datapackage")
+"""The choices of ``export --format``: the text formats of :data:`vndiplo.export.FORMATS`, then the data package."""
+
+COMPLETION_SHELLS = ("bash", "zsh", "tcsh")
+"""The shells ``--print-completion`` writes a script for (those shtab supports)."""
+
+_ACTOR_KINDS_VI: Mapping[ActorKind, str] = {
+    ActorKind.COUNTRY: "quốc gia",
+    ActorKind.FORMER_STATE: "quốc gia không còn tồn tại",
+    ActorKind.ORGANISATION: "tổ chức",
+    ActorKind.OTHER: "thực thể khác",
+}
+
+Row = dict[str, object]
+"""One listed item: what ``--json`` writes as one line, and what a table row is cut from."""
+
+Columns = Sequence[tuple[str, str]]
+"""A table's columns: (header, key of the row's value)."""
 
 
 class UsageError(Exception):
     """A mistake in the command line: reported in one line, exit code 2."""
+
+
+class _CompletionRequest(Exception):
+    """``--print-completion SHELL`` was given: print the script instead of running a command."""
+
+    def __init__(self, shell: str) -> None:
+        super().__init__(shell)
+        self.shell = shell
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,14 +73,32 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+class _PrintCompletion(argparse.Action):
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[object] | None,
+        option_string: str | None = None,
+    ) -> None:
+        raise _CompletionRequest(str(values))
+
+
+# -- output
+
+
+def _is_terminal(out: TextIO) -> bool:
+    return hasattr(out, "isatty") and out.isatty()
+
+
 def _table(rows: Sequence[Sequence[str]], out: TextIO, *, header: Sequence[str] | None = None) -> None:
-    """Aligned columns on a terminal (the last one cut to fit); tab-separated when piped."""
-    if not (hasattr(out, "isatty") and out.isatty()):
-        for row in rows:
-            out.write("\t".join(row) + "\n")
-        return
+    """Aligned columns on a terminal (the last one cut to fit); tab-separated when piped, the header first."""
     lines = [list(header)] if header else []
     lines += [list(r) for r in rows]
+    if not _is_terminal(out):
+        for line in lines:
+            out.write("\t".join(cell.replace("\t", " ") for cell in line) + "\n")
+        return
     if not lines:
         return
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]) - 1)]
@@ -56,12 +111,60 @@ def _table(rows: Sequence[Sequence[str]], out: TextIO, *, header: Sequence[str] 
             out.write("  ".join("-" * w for w in [*widths, min(max(room, 10), 40)]) + "\n")
 
 
-def _event_rows(events: Sequence[Event] | Timeline) -> list[list[str]]:
-    return [[e.when.human(), e.kind.value, e.id, e.title] for e in events]
+def _emit(args: argparse.Namespace, out: TextIO, rows: Iterable[Row], columns: Columns) -> None:
+    """The rows as JSON Lines (``--json``: every key) or as a table of ``columns``."""
+    if args.json:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    _table([[str(row[key]) for _, key in columns] for row in rows], out, header=[name for name, _ in columns])
+
+
+_T = TypeVar("_T")
+
+
+def _limited(args: argparse.Namespace, items: Sequence[_T]) -> Sequence[_T]:
+    """The first ``--limit`` items (all without it)."""
+    return items if args.limit is None else items[: args.limit]
+
+
+def _name(member: enum.Enum, language: Language) -> str:
+    """A kind, level or other enum value in words, in ``language``."""
+    if isinstance(member, ActorKind):
+        return _ACTOR_KINDS_VI[member] if language == "vi" else label(member)
+    return label(member, language)
+
+
+def _actor_name(actor: Actor, language: Language) -> str:
+    return actor.names.vi if language == "vi" else actor.names.en
+
+
+def _event_row(event: Event, language: Language) -> Row:
+    return {
+        "id": event.id,
+        "when": str(event.when),
+        "date": event.when.human(language),
+        "kind": event.kind.value,
+        "kind_name": _name(event.kind, language),
+        "title": title_in(event, language),
+        "summary": summary_in(event, language),
+    }
+
+
+_EVENT_COLUMNS: Columns = (("date", "date"), ("kind", "kind_name"), ("id", "id"), ("title", "title"))
+
+
+# -- the data the query commands read
+
+
+def _timeline(args: argparse.Namespace) -> Timeline:
+    """The packaged data set, with the user's files of ``--data`` (checked in full) when given."""
+    files = [*(args.global_data or ()), *(args.data or ())]
+    return load(files, with_packaged=True) if files else timeline()
 
 
 def _filtered(args: argparse.Namespace) -> Timeline:
-    tl = timeline()
+    tl = _timeline(args)
     if args.date_from or args.date_to:
         tl = tl.between(args.date_from or "1000", args.date_to or "9999")
     if args.kind:
@@ -75,33 +178,40 @@ def _filtered(args: argparse.Namespace) -> Timeline:
     return tl
 
 
+# -- the commands
+
+
 def _list(args: argparse.Namespace, out: TextIO) -> int:
-    tl = _filtered(args)
-    _table(_event_rows(tl), out, header=("date", "kind", "id", "title"))
+    events = _limited(args, _filtered(args).events)
+    _emit(args, out, [_event_row(e, args.lang) for e in events], _EVENT_COLUMNS)
     return 0
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
-    tl = timeline()
+    tl = _timeline(args)
     event = tl[args.id]
-    actors = tl.actors
+    language: Language = args.lang
+    state = event.state.value if language == "en" else f"{event.state.value} ({label(event.state, language)})"
     lines = [
-        (event.title, ""),
+        (title_in(event, language), ""),
         ("", ""),
         ("id", event.id),
-        ("kind", event.kind.value),
-        ("when", f"{event.when.human()}  ({event.when})"),
-        ("state", event.state.value),
+        ("kind", _name(event.kind, language)),
+        ("when", f"{event.when.human(language)}  ({event.when})"),
+        ("state", state),
     ]
-    if event.title_vi:
-        lines.append(("title (vi)", event.title_vi))
-    names = [f"{code} ({actor.names.en})" if (actor := actors.get(code)) else code for code in event.counterparts]
-    for label, values in (("counterparts", names), ("people", event.people), ("places", event.places)):
+    other_title = event.title_vi if language == "en" else event.title
+    if other_title and other_title != title_in(event, language):
+        lines.append((f"title ({'vi' if language == 'en' else 'en'})", other_title))
+    actors = tl.actors
+    names = [f"{code} ({_actor_name(a, language)})" if (a := actors.get(code)) else code for code in event.counterparts]
+    for name, values in (("counterparts", names), ("people", event.people), ("places", event.places)):
         if values:
-            lines.append((label, ", ".join(values)))
-    lines.append(("summary", event.summary))
+            lines.append((name, ", ".join(values)))
+    lines.append(("summary", summary_in(event, language)))
     for name in _kind_fields(event):
-        lines.append((name, str(getattr(event, name))))
+        value = getattr(event, name)
+        lines.append((name, _name(value, language) if isinstance(value, enum.Enum) else str(value)))
     if event.related:
         lines.append(("related", ", ".join(event.related)))
     if event.tags:
@@ -110,10 +220,11 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(
             (f"source {number}", f"{source.publisher}: {source.title}" + (f" <{source.url}>" if source.url else ""))
         )
+    per = "theo" if language == "vi" else "per"
     for alt in event.disputed:
-        lines.append(("disputed", f"{alt.when.human()} per {alt.source.publisher} ({alt.note})"))
-    for label, value in lines:
-        out.write(f"{label:<16}{value}\n" if label and value else f"{label or value}\n")
+        lines.append(("disputed", f"{alt.when.human(language)} {per} {alt.source.publisher} ({alt.note})"))
+    for name, value in lines:
+        out.write(f"{name:<16}{value}\n" if name and value else f"{name or value}\n")
     return 0
 
 
@@ -124,45 +235,91 @@ def _kind_fields(event: Event) -> list[str]:
 
 def _on_this_day(args: argparse.Namespace, out: TextIO) -> int:
     day = args.month_day or dt.date.today().strftime("%m-%d")
-    _table(_event_rows(timeline().on_this_day(day)), out, header=("date", "kind", "id", "title"))
+    events = _limited(args, _timeline(args).on_this_day(day).events)
+    _emit(args, out, [_event_row(e, args.lang) for e in events], _EVENT_COLUMNS)
     return 0
 
 
 def _anniversaries(args: argparse.Namespace, out: TextIO) -> int:
     year = args.year if args.year is not None else dt.date.today().year
-    rows = [
-        [str(years), e.when.human(), e.id, e.title] for e, years in timeline().anniversaries(year, every=args.every)
-    ]
-    _table(rows, out, header=("years", "date", "id", "title"))
+    found = _limited(args, _timeline(args).anniversaries(year, every=args.every))
+    rows = [{"years": years, **_event_row(e, args.lang)} for e, years in found]
+    _emit(args, out, rows, (("years", "years"), ("date", "date"), ("id", "id"), ("title", "title")))
     return 0
 
 
 def _partners(args: argparse.Namespace, out: TextIO) -> int:
-    tl = timeline()
+    tl = _timeline(args)
+    language: Language = args.lang
     found = tl.partners(args.as_of, level=args.level, organisations=args.organisations)
-    rows = []
-    for code, event in found.items():
+    rows: list[Row] = []
+    for code, event in _limited(args, list(found.items())):
         actor = tl.actors.get(code)
-        rows.append([code, actor.names.en if actor else code, event.level.value, event.when.human()])
-    _table(rows, out, header=("code", "name", "level", "since"))
-    if hasattr(out, "isatty") and out.isatty():
-        out.write(f"\n{len(found)} partners\n")
+        rows.append(
+            {
+                "code": code,
+                "name": _actor_name(actor, language) if actor else code,
+                "level": event.level.value,
+                "level_name": _name(event.level, language),
+                "id": event.id,
+                "when": str(event.when),
+                "date": event.when.human(language),
+            }
+        )
+    _emit(args, out, rows, (("code", "code"), ("name", "name"), ("level", "level_name"), ("since", "date")))
+    if _is_terminal(out) and not args.json:
+        shown = f"{len(rows)} of {len(found)}" if len(rows) < len(found) else str(len(found))
+        out.write(f"\n{shown} partners\n")
+    return 0
+
+
+def _actors(args: argparse.Namespace, out: TextIO) -> int:
+    language: Language = args.lang
+    kinds = {ActorKind(k) for k in args.kind} if args.kind else set(ActorKind)
+    registry = timeline().actors
+    chosen = sorted((a for a in registry if a.kind in kinds), key=lambda a: a.code)
+    rows: list[Row] = [
+        {
+            "code": a.code,
+            "kind": a.kind.value,
+            "kind_name": _name(a.kind, language),
+            "alpha_2": a.alpha_2,
+            "name_en": a.names.en,
+            "name_vi": a.names.vi,
+        }
+        for a in _limited(args, chosen)
+    ]
+    _emit(args, out, rows, (("code", "code"), ("kind", "kind_name"), ("name_en", "name_en"), ("name_vi", "name_vi")))
     return 0
 
 
 def _stats(args: argparse.Namespace, out: TextIO) -> int:
-    tl = timeline()
-    out.write(f"{len(tl)} events, {tl.events[0].when.human()} to {tl.events[-1].when.human()}\n")
+    tl = _timeline(args)
+    language: Language = args.lang
+    first, last = tl.events[0].when.human(language), tl.events[-1].when.human(language)
+    out.write(f"{len(tl)} events, {first} to {last}\n")
     for field in ("kind", "decade", "state"):
         out.write(f"\nby {field}:\n")
-        _table([[key, str(count)] for key, count in tl.counts(field).items()], out)
+        counts = tl.counts(field).items()
+        _table([[label(Kind(k), language) if field == "kind" else k, str(n)] for k, n in counts], out)
     return 0
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
+    tl = _filtered(args)
+    if args.format == "datapackage":
+        if not args.output:
+            raise UsageError("the datapackage format writes a folder: give it with -o FOLDER")
+        from .export.datapackage import write_package
+
+        try:
+            write_package(Path(args.output), tl)
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        return 0
     from .export import export
 
-    text = export(_filtered(args), args.format)
+    text = export(tl, args.format, language=args.lang)
     if args.output:
         try:  # bytes, so that the CRLF line ends iCalendar requires survive on every platform
             Path(args.output).write_bytes(text.encode("utf-8"))
@@ -173,14 +330,19 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _report(exc: DataError) -> int:
+    """Every problem of a broken data file on its own line of stderr; exit code 1."""
+    for problem in exc.problems:
+        sys.stderr.write(f"{problem}\n")
+    sys.stderr.write(f"{len(exc.problems)} problem(s)\n")
+    return 1
+
+
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     try:
         tl = load(args.files, with_packaged=args.with_packaged)
     except DataError as exc:
-        for problem in exc.problems:
-            sys.stderr.write(f"{problem}\n")
-        sys.stderr.write(f"{len(exc.problems)} problem(s)\n")
-        return 1
+        return _report(exc)
     out.write(f"ok: {len(tl)} events in {len(args.files)} file(s)\n")
     return 0
 
@@ -216,6 +378,61 @@ def _format(args: argparse.Namespace, out: TextIO) -> int:
     return status
 
 
+def _completion(shell: str) -> str:
+    """The completion script for ``shell``, written by shtab from the parser itself."""
+    try:
+        import shtab
+    except ImportError as exc:
+        raise MissingDependencyError("shtab", needed_by="shell completion", extra=None) from exc
+    parser = _parser(files=shtab.FILE)
+    script: str = shtab.complete(parser, shell=shell)
+    return script
+
+
+# -- the parser
+
+
+Hint = Mapping[str, object] | None
+"""What shtab completes a path argument with (its FILE, by shell), or None when not completing."""
+
+
+def _hint(action: argparse.Action, hint: Hint) -> None:
+    if hint is not None:
+        action.complete = hint  # type: ignore[attr-defined]  # read by shtab
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, got {text!r}")
+    return number
+
+
+def _add_query_options(parser: argparse.ArgumentParser, files: Hint) -> None:
+    """--lang and --data after a command (they may also come before it)."""
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help="language of titles, summaries, dates and names: en (default) or vi",
+    )
+    data = parser.add_argument(
+        "--data",
+        action="append",
+        metavar="FILE",
+        help="also read your own JSON event file, checked in full, with the packaged data (repeatable)",
+    )
+    _hint(data, files)
+
+
+def _add_listing_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="one JSON object per line (JSON Lines), with stable keys")
+    parser.add_argument("--limit", type=_positive, metavar="N", help="at most N rows")
+
+
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="events overlapping from DATE (1954, 1995-07)")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="events overlapping up to DATE")
@@ -225,26 +442,52 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--state", action="append", choices=[s.value for s in VnState], help="the acting state")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(*, files: Hint = None) -> argparse.ArgumentParser:
+    """The command's parser; ``files`` marks the path arguments for shtab's completion."""
     parser = _Parser(prog="vndiplo", description="Vietnam's diplomatic history 1945-2025, queried from a shell.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help="language of titles, summaries, dates and names (default en)"
+    )
+    data = parser.add_argument(
+        "--data",
+        dest="global_data",
+        action="append",
+        metavar="FILE",
+        help="also read your own JSON event file with the packaged data, for every query command (repeatable)",
+    )
+    _hint(data, files)
+    parser.add_argument(
+        "--print-completion",
+        action=_PrintCompletion,
+        choices=COMPLETION_SHELLS,
+        metavar="SHELL",
+        help=f"print a shell completion script ({', '.join(COMPLETION_SHELLS)}) and exit",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     listing = commands.add_parser("list", help="list events, filtered")
     _add_filters(listing)
+    _add_listing_options(listing)
+    _add_query_options(listing, files)
     listing.set_defaults(run=_list)
 
     show = commands.add_parser("show", help="everything about one event")
-    show.add_argument("id")
+    show.add_argument("id", help="the event's id, e.g. 1995-07-28-asean-accession")
+    _add_query_options(show, files)
     show.set_defaults(run=_show)
 
     today = commands.add_parser("on-this-day", help="events on a month and day (default: today)")
-    today.add_argument("month_day", nargs="?", metavar="MM-DD")
+    today.add_argument("month_day", nargs="?", metavar="MM-DD", help="the month and day, e.g. 07-28 (default: today)")
+    _add_listing_options(today)
+    _add_query_options(today, files)
     today.set_defaults(run=_on_this_day)
 
     anniversaries = commands.add_parser("anniversaries", help="round anniversaries falling in a year")
-    anniversaries.add_argument("year", nargs="?", type=int, metavar="YEAR")
+    anniversaries.add_argument("year", nargs="?", type=int, metavar="YEAR", help="the year (default: this year)")
     anniversaries.add_argument("--every", type=int, default=5, metavar="N", help="multiples of N years (default 5)")
+    _add_listing_options(anniversaries)
+    _add_query_options(anniversaries, files)
     anniversaries.set_defaults(run=_anniversaries)
 
     partners = commands.add_parser("partners", help="states with relations on a date, by level")
@@ -253,45 +496,74 @@ def _parser() -> argparse.ArgumentParser:
         "--level", choices=[lv.value for lv in RelationLevel if lv is not RelationLevel.SEVERED], help="minimum level"
     )
     partners.add_argument("--organisations", action="store_true", help="include organisations")
+    _add_listing_options(partners)
+    _add_query_options(partners, files)
     partners.set_defaults(run=_partners)
 
+    actors = commands.add_parser("actors", help="the countries, former states and organisations events name")
+    actors.add_argument(
+        "--kind", action="append", choices=[k.value for k in ActorKind], help="only this kind of actor (repeatable)"
+    )
+    actors.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="language of the kind names: en (default) or vi"
+    )
+    _add_listing_options(actors)
+    actors.set_defaults(run=_actors)
+
     stats = commands.add_parser("stats", help="counts by kind, decade and state")
+    _add_query_options(stats, files)
     stats.set_defaults(run=_stats)
 
     export = commands.add_parser("export", help="write the (filtered) events in a format")
-    export.add_argument("--format", required=True, choices=list(EXPORT_FORMATS))
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=EXPORT_FORMATS,
+        help="the file format; datapackage writes a folder (events.csv and datapackage.json)",
+    )
+    output = export.add_argument(
+        "-o", "--output", metavar="PATH", help="write to this file (a folder for datapackage) instead of stdout"
+    )
+    _hint(output, files)
     _add_filters(export)
+    _add_query_options(export, files)
     export.set_defaults(run=_export)
 
     validate = commands.add_parser("validate", help="check your own data files")
-    validate.add_argument("files", nargs="+", metavar="FILE")
+    _hint(validate.add_argument("files", nargs="+", metavar="FILE", help="JSON event files"), files)
     validate.add_argument("--with-packaged", action="store_true", help="check links into the packaged data set")
     validate.set_defaults(run=_validate)
 
     fmt = commands.add_parser("format", help="rewrite data files into the canonical form")
-    fmt.add_argument("files", nargs="+", metavar="FILE")
+    _hint(fmt.add_argument("files", nargs="+", metavar="FILE", help="JSON event files"), files)
     fmt.add_argument("--check", action="store_true", help="only report files that would change (exit 1)")
     fmt.set_defaults(run=_format)
     return parser
 
 
 def _version() -> str:
-    from . import __version__
+    from ._version import __version__
 
     return __version__
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command; returns the exit code (0 ok, 1 invalid data files, 2 a usage error)."""
+    """Run the command; returns the exit code (0 ok, 1 a broken data file, 2 a usage error)."""
     out = out or sys.stdout
     try:
-        args = _parser().parse_args(argv)
+        try:
+            args = _parser().parse_args(argv)
+        except _CompletionRequest as request:
+            out.write(_completion(request.shell))
+            return 0
+        if args.global_data and not hasattr(args, "data"):
+            raise UsageError(f"--data does not apply to {args.command}")
         run: Callable[[argparse.Namespace, TextIO], int] = args.run
         return run(args, out)
-    except (UsageError, ValueError, KeyError) as exc:  # the library's errors for bad values and unknown ids
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        sys.stderr.write(f"vndiplo: error: {message}\n")
+    except DataError as exc:  # a file of --data
+        return _report(exc)
+    except (UsageError, VndiploError) as exc:  # the library's own errors: a bad value, id, actor or missing extra
+        sys.stderr.write(f"vndiplo: error: {exc}\n")
         return 2
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else 0

@@ -1,5 +1,8 @@
 """Timeline: an immutable, date-ordered collection of events and its queries.
 
+:func:`timeline` gives the packaged data set as a Timeline and :func:`load`
+reads your own files into one.
+
 Every filtering query returns a new Timeline, so queries chain::
 
     >>> import vndiplo
@@ -23,13 +26,15 @@ from typing import Any
 
 import attrs
 
+from . import packaged
 from .actors import ActorKind, ActorRegistry
+from .dataset import PathArg, read_files
 from .dates import DateLike, as_bounds
 from .errors import QueryError, UnknownEventError, choice_error, did_you_mean
 from .records import Anniversary, Event, Kind, RelationLevel, Relations, VnState
-from .text import fold
+from .search import WordIndex, parse_query
 
-__all__ = ["Timeline"]
+__all__ = ["Timeline", "load", "timeline"]
 
 _COUNT_FIELDS = ("kind", "state", "year", "decade", "counterpart")
 
@@ -44,13 +49,14 @@ class Timeline:
     Timeline(0 events)
     """
 
-    __slots__ = ("_actors", "_events", "_ids", "_index", "_lock")
+    __slots__ = ("_actors", "_base", "_events", "_ids", "_index", "_lock")
 
     _events: tuple[Event, ...]
     _ids: dict[str, Event] | None  # built on first lookup for the results of queries
     _actors: ActorRegistry | None
     _index: dict[str, Any]
     _lock: threading.Lock
+    _base: Timeline | None  # the Timeline a query result was filtered from: its word index serves this one too
 
     def __init__(self, events: Iterable[Event] = (), *, actors: ActorRegistry | None = None) -> None:
         items = list(events)
@@ -72,6 +78,7 @@ class Timeline:
         setter(self, "_actors", actors)
         setter(self, "_index", {})
         setter(self, "_lock", threading.Lock())
+        setter(self, "_base", None)
 
     def _subset(self, positions: Iterable[int]) -> Timeline:
         """A Timeline of the events at these positions (any order, no repeats)."""
@@ -88,6 +95,7 @@ class Timeline:
     def _from_sorted(self, events: tuple[Event, ...]) -> Timeline:
         new = Timeline.__new__(Timeline)
         new._init(events, None, self._actors)
+        object.__setattr__(new, "_base", self._base or self)
         return new
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -115,14 +123,28 @@ class Timeline:
         return ids
 
     def __contains__(self, item: object) -> bool:
+        """An id (``"1995-07-28-asean-accession" in tl``), an event, or a day: is an event known to fall on it?
+
+        A day counts when an event dated to the day (a single day, or a span
+        of days) covers it, as ``date in holidays.VN()`` does; events known
+        only to the month or year do not make every day of it count.
+
+        >>> import datetime, vndiplo
+        >>> datetime.date(1995, 7, 28) in vndiplo.timeline()
+        True
+        """
         if isinstance(item, Event):
             return self._by_id().get(item.id) == item
-        return isinstance(item, str) and item in self._by_id()
+        if isinstance(item, str):
+            return item in self._by_id()
+        if isinstance(item, dt.date):
+            return any(_day_precise(e) for e in self.on(item))
+        raise TypeError(f"'in' takes an event id (str), an Event or a datetime.date, got {item!r}")
 
     def __getitem__(self, event_id: str) -> Event:
         """The event with this id; UnknownEventError (a KeyError) with close ids when absent."""
         if not isinstance(event_id, str):
-            raise TypeError(f"events are looked up by id (a str), got {event_id!r}")
+            raise TypeError(_by_id_only(event_id))
         try:
             return self._by_id()[event_id]
         except KeyError:
@@ -130,6 +152,8 @@ class Timeline:
 
     def get(self, event_id: str, default: Event | None = None) -> Event | None:
         """The event with this id, or ``default``."""
+        if not isinstance(event_id, str):
+            raise TypeError(_by_id_only(event_id))
         return self._by_id().get(event_id, default)
 
     @property
@@ -140,11 +164,7 @@ class Timeline:
     @property
     def actors(self) -> ActorRegistry:
         """The actor registry the codes of these events resolve against."""
-        if self._actors is None:
-            from .dataset import actors
-
-            return actors()
-        return self._actors
+        return packaged.actors() if self._actors is None else self._actors
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Timeline):
@@ -269,27 +289,41 @@ class Timeline:
         return self._subset({i for c in codes for i in index.get(c, ())})
 
     def search(self, query: str) -> Timeline:
-        """Events where every word of ``query`` appears in the titles, summary, people or places.
+        """Events matching every word of ``query`` as a whole word, answered from a word index built on first use.
 
-        Case and diacritics do not matter, nor do the spaces inside a name:
-        "ha noi", "hanoi" and "Hà Nội" find the same events.
+        A word is looked for in the title, title_vi, summary, summary_vi,
+        people and places, and among the names of the counterparts (code,
+        English and Vietnamese names, aliases: "Japan", "Nhật Bản" and "JPN"
+        all find events with Japan). Case and diacritics do not matter, and a
+        word matches only a whole word: "WTO" is not in "flew to". A word also
+        matches its joined or split form: "hanoi" finds "Hà Nội" and "ha noi"
+        finds "Hanoi" (two adjacent words join; numbers never do). A "quoted
+        phrase" matches its words in order and adjacent, within one field.
+        Spelling variants of one name, listed in data/variants.json, are one
+        word: "Genève", "Geneva" and "Giơ-ne-vơ" (hyphens split words, as all
+        punctuation does). An empty query, one of only punctuation, an empty
+        phrase or an unbalanced quote raises QueryError; see
+        :mod:`vndiplo.search`.
+
+        >>> import vndiplo
+        >>> tl = vndiplo.timeline()
+        >>> "1954-07-21-geneva-accords" in tl.search('"hiệp định Genève"')
+        True
+        >>> tl.search("Nhật Bản").involving("JPN") == tl.involving("JPN")
+        True
         """
-        if not isinstance(query, str):
-            raise TypeError(f"search() takes a str, got {query!r}")
-        words = fold(query).split()
-        if not words:
-            raise QueryError(f"search() needs at least one word, got {query!r}")
-        texts: list[tuple[str, str]] = self._get_index("text", self._build_text)
-        return self._subset(
-            i for i, (text, squeezed) in enumerate(texts) if all(w in text or w in squeezed for w in words)
-        )
+        terms = parse_query(query)
+        if self._base is not None:  # a query result: ask the index of the Timeline it came from, keep our events
+            mine = {id(e) for e in self._events}
+            found = self._base.search(query)
+            return self._from_sorted(tuple(e for e in found if id(e) in mine))
+        index: WordIndex = self._get_index("words", self._build_words)
+        return self._subset(index.find(terms))
 
-    def _build_text(self) -> list[tuple[str, str]]:
-        texts = []
-        for e in self._events:
-            text = fold(" | ".join((e.title, e.title_vi or "", e.summary, *e.people, *e.places)))
-            texts.append((text, text.replace(" ", "")))
-        return texts
+    def _build_words(self) -> WordIndex:
+        # The registry only names counterparts: a Timeline without any need not load the packaged one.
+        needs_names = any(e.counterparts for e in self._events)
+        return WordIndex(self._events, self.actors if needs_names else None)
 
     def on_this_day(self, month_day: str | dt.date | tuple[int, int]) -> Timeline:
         """Events whose start is known to the day and falls on this month and day ("07-28").
@@ -303,11 +337,13 @@ class Timeline:
         index = self._positions_by("month_day", _start_month_day)
         return self._subset(index.get((month, day), ()))
 
-    def anniversaries(self, year: int, *, every: int = 1) -> list[tuple[Event, int]]:
+    def anniversaries(self, year: int, *, every: int = 5) -> list[tuple[Event, int]]:
         """Events whose round anniversary falls in ``year``: (event, years) pairs in date order.
 
         ``years`` is ``year`` minus the start year; only positive multiples of
-        ``every`` count. Anniversary records themselves are left out.
+        ``every`` count (5 by default, as in the command line: the round
+        anniversaries that are celebrated). Anniversary records themselves are
+        left out.
         """
         if isinstance(year, bool) or not isinstance(year, int):
             raise TypeError(f"year must be an int, got {year!r}")
@@ -354,7 +390,7 @@ class Timeline:
         for code in sorted({*latest, *(s for a in registry for s in a.successors)}):
             actor = registry.get(code)
             if actor is not None:
-                if actor.kind is ActorKind.ORGANISATION and not organisations:
+                if actor.kind is ActorKind.OTHER or (actor.kind is ActorKind.ORGANISATION and not organisations):
                     continue
                 if actor.ended is not None and actor.ended.earliest <= day:
                     continue
@@ -390,6 +426,15 @@ class Timeline:
             else:
                 counter.update(e.counterparts)
         return dict(sorted(counter.items()))
+
+
+def _by_id_only(value: object) -> str:
+    hint = " (for the events on a day, use tl.on(day))" if isinstance(value, dt.date) else ""
+    return f"events are looked up by id (a str), got {value!r}{hint}"
+
+
+def _day_precise(event: Event) -> bool:
+    return all(part.day is not None for part in (event.when.start, event.when.end) if part is not None)
 
 
 def _ancestors(registry: ActorRegistry, code: str) -> list[str]:
@@ -453,3 +498,35 @@ def _start_month_day(event: Event) -> tuple[tuple[int, int], ...]:
     if start.day is None or start.month is None:
         return ()
     return ((start.month, start.day),)
+
+
+_PACKAGED: list[Timeline] = []
+_LOCK = threading.Lock()
+
+
+def timeline() -> Timeline:
+    """The packaged data set, loaded and checked once (thread-safe), then shared.
+
+    >>> import vndiplo
+    >>> vndiplo.timeline() is vndiplo.timeline()
+    True
+    """
+    if not _PACKAGED:
+        events = packaged.packaged_events()
+        with _LOCK:
+            if not _PACKAGED:
+                _PACKAGED.append(Timeline(events, actors=packaged.actors()))
+    return _PACKAGED[0]
+
+
+def load(paths: PathArg | Iterable[PathArg], *, with_packaged: bool = False) -> Timeline:
+    """Read your own JSON event files, with the same checks as the packaged data.
+
+    With ``with_packaged=True`` the result also holds the packaged data set;
+    your events may then link to packaged ones, and an id that clashes with
+    one is an error. Raises DataError listing every problem; nothing is
+    half-loaded.
+    """
+    base = timeline() if with_packaged else None
+    mine = read_files(paths, packaged.actors(), known=base)
+    return Timeline([*(base or ()), *mine], actors=packaged.actors())

@@ -1,37 +1,30 @@
-"""Reading data files: the packaged data set and users' own files, with every check.
+"""Reading data files and the checks across records: users' own files, and the packaged ones when checked in full.
 
-Loading succeeds whole or raises one :class:`~vndiplo.errors.DataError`
-listing every problem (file, event id, field). The packaged data set is read
-once, under a lock, on the first call to :func:`timeline`.
+Reading succeeds whole or raises one :class:`~vndiplo.errors.DataError`
+listing every problem (file, event id, field); nothing is half-read.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from .actors import Actor, ActorRegistry
-from .collection import Timeline
-from .errors import DataError, Problem
+from .actors import Actor, ActorKind, ActorRegistry
+from .errors import DataError, Problem, QueryError
 from .records import Anniversary, Conflict, ConflictPhase, Event, Membership, Relations, Visit
 
 __all__ = [
-    "DATA_DIR",
     "MAX_FILE_BYTES",
     "PACKAGED_RANGE",
-    "actors",
+    "PathArg",
     "canonical_json",
     "check_set",
-    "load",
-    "packaged_event_files",
     "read_actors",
     "read_events",
-    "timeline",
+    "read_files",
 ]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -40,24 +33,7 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 PACKAGED_RANGE = ("1945-08-01", "2025-12-31")
 """The packaged data set lies within these days; users' own files may go beyond."""
 
-_LOCK = threading.Lock()
-_PACKAGED: list[Timeline] = []
-_ACTORS: list[ActorRegistry] = []
-
 PathArg = str | PathLike[str]
-
-
-DATA_DIR = Path(__file__).parent / "data"
-"""The packaged data files: a plain folder inside the package, as pycountry keeps its databases.
-
-(importlib.resources would also cover zipped installs, but costs ~7 ms at import; wheels are unpacked.)
-"""
-
-
-def packaged_event_files() -> list[Path]:
-    """The packaged event files (one per decade), in name order."""
-    folder = DATA_DIR / "events"
-    return sorted(folder / name for name in os.listdir(folder) if name.endswith(".json"))
 
 
 def _reject_constant(name: str) -> Any:
@@ -136,7 +112,7 @@ def check_set(
     files: Sequence[tuple[str, list[Event]]],
     registry: ActorRegistry,
     *,
-    known: Timeline | None = None,
+    known: Iterable[Event] | None = None,
     packaged: bool = False,
 ) -> list[Problem]:
     """The checks across events: unique ids, links that resolve, known codes, anniversary arithmetic.
@@ -144,12 +120,13 @@ def check_set(
     ``known`` is a set the events may link into (the packaged data set when a
     user merges their files with it); an id clashing with it is a problem.
     """
+    known_ids = {} if known is None else {e.id: e for e in known}
     problems: list[Problem] = []
     where: dict[str, str] = {}
     by_id: dict[str, Event] = {}
     for name, events in files:
         for event in events:
-            if event.id in where or (known is not None and event.id in known):
+            if event.id in where or event.id in known_ids:
                 other = where.get(event.id, "the packaged data set")
                 problems.append(Problem(name, event.id, "id", f"duplicate id: also in {other}"))
             else:
@@ -157,10 +134,7 @@ def check_set(
                 by_id[event.id] = event
 
     def find(event_id: str) -> Event | None:
-        found = by_id.get(event_id)
-        if found is None and known is not None:
-            found = known.get(event_id)
-        return found
+        return by_id.get(event_id) or known_ids.get(event_id)
 
     low, high = PACKAGED_RANGE
     for name, events in files:
@@ -177,9 +151,9 @@ def check_set(
             if (
                 isinstance(event, Membership)
                 and event.organisation in registry
-                and registry[event.organisation].is_state
+                and registry[event.organisation].kind is not ActorKind.ORGANISATION
             ):
-                problem("organisation", f"{event.organisation!r} is a state, not an organisation")
+                problem("organisation", f"{event.organisation!r} is not an organisation")
             if isinstance(event, Relations) and event.counterpart in registry:
                 ended = registry[event.counterpart].ended
                 if ended is not None and event.when.earliest > ended.latest:
@@ -205,7 +179,7 @@ def check_set(
                     problem("when", f"{event.when} lies outside the packaged range {low}..{high}")
                 if event.summary_vi is None:
                     problem("summary_vi", "missing: every packaged record has a Vietnamese summary")
-    problems.extend(_overlapping_visits(files, known))
+    problems.extend(_overlapping_visits(files, known_ids.values()))
     return problems
 
 
@@ -225,11 +199,11 @@ def _check_conflict_link(
             problem("related", f"{other.id!r} ({wanted.value}) does not name this record back in its related")
 
 
-def _overlapping_visits(files: Sequence[tuple[str, list[Event]]], known: Timeline | None) -> list[Problem]:
+def _overlapping_visits(files: Sequence[tuple[str, list[Event]]], known: Iterable[Event]) -> list[Problem]:
     """Two visits with the same counterparts and overlapping dates, neither naming the other: a duplicate."""
     problems: list[Problem] = []
     groups: dict[frozenset[str], list[tuple[str, Visit]]] = {}
-    for event in known or ():
+    for event in known:
         if isinstance(event, Visit):
             groups.setdefault(frozenset(event.counterparts), []).append(("the packaged data set", event))
     for name, events in files:
@@ -272,13 +246,12 @@ def _read_path(path: PathArg) -> tuple[bytes | None, Problem | None]:
         return None, Problem(name, None, None, f"cannot read the file: {exc.strerror or exc}")
 
 
-def load(paths: PathArg | Iterable[PathArg], *, with_packaged: bool = False) -> Timeline:
-    """Read your own JSON event files, with the same checks as the packaged data.
+def read_files(
+    paths: PathArg | Iterable[PathArg], registry: ActorRegistry, *, known: Iterable[Event] | None = None
+) -> list[Event]:
+    """Read users' JSON event files with every check; DataError listing every problem, else all their events.
 
-    With ``with_packaged=True`` the result also holds the packaged data set;
-    your events may then link to packaged ones, and an id that clashes with
-    one is an error. Raises DataError listing every problem; nothing is
-    half-loaded.
+    ``known`` events (the packaged set) may be linked to; an id clashing with one is a problem.
     """
     if isinstance(paths, (str, PathLike)):
         paths = [paths]
@@ -289,9 +262,7 @@ def load(paths: PathArg | Iterable[PathArg], *, with_packaged: bool = False) -> 
         if not isinstance(path, (str, PathLike)):
             raise TypeError(f"a path must be a str or os.PathLike, got {path!r}")
     if not paths:
-        raise ValueError("load() needs at least one file")
-    registry = actors()
-    base = timeline() if with_packaged else None
+        raise QueryError("load() needs at least one file")
     problems: list[Problem] = []
     files: list[tuple[str, list[Event]]] = []
     for path in paths:
@@ -303,49 +274,10 @@ def load(paths: PathArg | Iterable[PathArg], *, with_packaged: bool = False) -> 
         events, file_problems = read_events(data, str(path))
         problems.extend(file_problems)
         files.append((str(path), events))
-    problems.extend(check_set(files, registry, known=base))
+    problems.extend(check_set(files, registry, known=known))
     if problems:
         raise DataError(problems)
-    mine = [e for _, events in files for e in events]
-    return Timeline([*(base or ()), *mine], actors=registry)
-
-
-def actors() -> ActorRegistry:
-    """The packaged actor registry (countries, former states, organisations), read once."""
-    if not _ACTORS:
-        with _LOCK:
-            if not _ACTORS:
-                source = DATA_DIR / "actors.json"
-                _ACTORS.append(read_actors(source.read_bytes(), "actors.json"))
-    return _ACTORS[0]
-
-
-def timeline() -> Timeline:
-    """The packaged data set, loaded and checked once (thread-safe), then shared.
-
-    >>> import vndiplo
-    >>> vndiplo.timeline() is vndiplo.timeline()
-    True
-    """
-    if not _PACKAGED:
-        registry = actors()
-        with _LOCK:
-            if not _PACKAGED:
-                _PACKAGED.append(_load_packaged(registry))
-    return _PACKAGED[0]
-
-
-def _load_packaged(registry: ActorRegistry) -> Timeline:
-    problems: list[Problem] = []
-    files: list[tuple[str, list[Event]]] = []
-    for file in packaged_event_files():
-        events, file_problems = read_events(file.read_bytes(), f"events/{file.name}")
-        problems.extend(file_problems)
-        files.append((f"events/{file.name}", events))
-    problems.extend(check_set(files, registry, packaged=True))
-    if problems:
-        raise DataError(problems)
-    return Timeline([e for _, events in files for e in events], actors=registry)
+    return [e for _, events in files for e in events]
 
 
 def canonical_json(events: Iterable[Event]) -> str:

@@ -21,16 +21,32 @@ import datetime as dt
 import enum
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from .errors import InvalidDateError
+from .errors import InvalidDateError, choice_error
 
 if TYPE_CHECKING:
     import pendulum
 
-__all__ = ["DateLike", "PartialDate", "Precision", "When", "as_bounds"]
+__all__ = ["LANGUAGES", "DateLike", "Language", "PartialDate", "Precision", "When", "as_bounds", "check_language"]
+
+Language = Literal["en", "vi"]
+"""A language for display text: English or Vietnamese."""
+
+LANGUAGES: tuple[Language, ...] = ("en", "vi")
+"""The languages display text comes in."""
+
+
+def check_language(language: object) -> Language:
+    """``language`` itself when it is one of :data:`LANGUAGES`; else a QueryError listing them."""
+    if language == "en" or language == "vi":
+        return language
+    if not isinstance(language, str):
+        raise TypeError(f"language must be 'en' or 'vi', got {language!r}")
+    raise choice_error("language", language, LANGUAGES)
+
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _PARTIAL_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?")
@@ -173,8 +189,14 @@ class PartialDate:
     def __str__(self) -> str:
         return self.iso + self._mark()
 
-    def human(self) -> str:
-        """'28 Jul 1995', 'Dec 1998', '1954', 'c. 1954', '1954 (?)'."""
+    def human(self, language: Language = "en") -> str:
+        """'28 Jul 1995', 'Dec 1998', '1954', 'c. 1954', '1954 (?)'; in Vietnamese '28/7/1995', 'tháng 12/1998'.
+
+        >>> PartialDate.parse("1998-12").human(language="vi")
+        'tháng 12/1998'
+        """
+        if check_language(language) == "vi":
+            return _qualify_vi(self, _plain_vi(self))
         return _qualify(self, _plain_human(self))
 
 
@@ -186,9 +208,26 @@ def _plain_human(d: PartialDate) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
+def _plain_vi(d: PartialDate) -> str:
+    """Vietnamese style: day/month/year without leading zeros, 'tháng M/YYYY', 'năm YYYY'."""
+    if d.month is None:
+        return f"năm {d.year}"
+    if d.day is None:
+        return f"tháng {d.month}/{d.year}"
+    return f"{d.day}/{d.month}/{d.year}"
+
+
 def _qualify(d: PartialDate, text: str) -> str:
     if d.approximate:
         text = "c. " + text
+    if d.uncertain:
+        text += " (?)"
+    return text
+
+
+def _qualify_vi(d: PartialDate, text: str) -> str:
+    if d.approximate:
+        text = "khoảng " + text
     if d.uncertain:
         text += " (?)"
     return text
@@ -260,13 +299,18 @@ class When:
     def __str__(self) -> str:
         return str(self.start) if self.end is None else f"{self.start}/{self.end}"
 
-    def human(self) -> str:
-        """'28 Jul 1995', '6 Jul – 10 Sep 1946', '28–30 Oct 2010', '2008 – 2009'."""
+    def human(self, language: Language = "en") -> str:
+        """'28 Jul 1995', '6 Jul – 10 Sep 1946', '28–30 Oct 2010', '2008 – 2009'; in Vietnamese '6/7 – 10/9/1946'.
+
+        >>> When.parse("2010-10-28/2010-10-30").human(language="vi")
+        '28–30/10/2010'
+        """
+        if check_language(language) == "vi":
+            return self._human_vi()
         start, end = self.start, self.end
         if end is None:
             return start.human()
-        plain = not (start.approximate or start.uncertain or end.approximate or end.uncertain)
-        if plain and start.year == end.year and start.precision == end.precision:
+        if self._plain_same_year():
             if start.precision is Precision.DAY:
                 assert start.month is not None
                 assert end.month is not None
@@ -277,6 +321,25 @@ class When:
                 assert start.month is not None
                 return f"{_MONTHS[start.month - 1]} – {end.human()}"
         return f"{start.human()} – {end.human()}"
+
+    def _plain_same_year(self) -> bool:
+        start, end = self.start, self.end
+        if end is None or start.year != end.year or start.precision != end.precision:
+            return False
+        return not (start.approximate or start.uncertain or end.approximate or end.uncertain)
+
+    def _human_vi(self) -> str:
+        start, end = self.start, self.end
+        if end is None:
+            return start.human("vi")
+        if self._plain_same_year():
+            if start.precision is Precision.DAY:
+                if start.month == end.month:
+                    return f"{start.day}–{end.day}/{end.month}/{end.year}"
+                return f"{start.day}/{start.month} – {end.human('vi')}"
+            if start.precision is Precision.MONTH:
+                return f"tháng {start.month} – {end.human('vi')}"
+        return f"{start.human('vi')} – {end.human('vi')}"
 
 
 DateLike = int | str | dt.date | PartialDate

@@ -18,6 +18,7 @@ __all__ = [
     "FieldError",
     "FieldTypeError",
     "InvalidDateError",
+    "MissingDependencyError",
     "Problem",
     "QueryError",
     "UnknownActorError",
@@ -50,6 +51,22 @@ class FieldTypeError(FieldError, TypeError):
 
 class InvalidDateError(VndiploError, ValueError):
     """A date or span that cannot be read or does not exist: month 13, 30 Feb, an end before its start."""
+
+
+class MissingDependencyError(VndiploError, ImportError):
+    """A feature needs a package that is not installed; the message says how to install it.
+
+    Also an ImportError, so ``except ImportError`` still catches it.
+
+    >>> str(MissingDependencyError("icalendar", needed_by="the ics format", extra="ics"))
+    "the ics format needs icalendar: pip install 'vndiplo[ics]'"
+    """
+
+    def __init__(self, module: str, *, needed_by: str, extra: str | None) -> None:
+        self.module = module
+        self.extra = extra
+        install = module if extra is None else f"'vndiplo[{extra}]'"
+        super().__init__(f"{needed_by} needs {module}: pip install {install}", name=module)
 
 
 class QueryError(VndiploError, ValueError):

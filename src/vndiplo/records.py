@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from .dates import PartialDate, When
+from .dates import Language, PartialDate, When, check_language
 from .errors import FieldError, FieldTypeError
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "VisitDirection",
     "VisitLevel",
     "VnState",
+    "label",
 ]
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -173,6 +174,73 @@ class ConflictPhase(enum.StrEnum):
     BEGAN = "began"
     ENDED = "ended"
     SINGLE = "single"
+
+
+_LABELS_VI: dict[enum.Enum, str] = {
+    Kind.VISIT: "chuyến thăm",
+    Kind.AGREEMENT: "văn kiện",
+    Kind.MEMBERSHIP: "thành viên",
+    Kind.RELATIONS: "quan hệ",
+    Kind.CONFERENCE: "hội nghị",
+    Kind.ANNIVERSARY: "kỷ niệm",
+    Kind.POLICY: "chính sách",
+    Kind.RECOGNITION: "vinh danh",
+    Kind.CONFLICT: "xung đột",
+    VnState.DRV: "Việt Nam Dân chủ Cộng hòa",
+    VnState.PRG: "Chính phủ Cách mạng lâm thời Cộng hòa miền Nam Việt Nam",
+    VnState.SRV: "Cộng hòa Xã hội chủ nghĩa Việt Nam",
+    VisitDirection.OUTBOUND: "thăm nước ngoài",
+    VisitDirection.INBOUND: "thăm Việt Nam",
+    VisitLevel.STATE: "cấp nhà nước",
+    VisitLevel.OFFICIAL: "chính thức",
+    VisitLevel.WORKING: "làm việc",
+    VisitLevel.MULTILATERAL: "đa phương",
+    AgreementStage.SIGNED: "ký kết",
+    AgreementStage.IN_FORCE: "có hiệu lực",
+    AgreementStage.CONCLUDED: "kết thúc đàm phán",
+    AgreementStage.RATIFIED: "phê chuẩn",
+    AgreementType.PEACE_ACCORD: "hiệp định hòa bình",
+    AgreementType.TREATY: "hiệp ước",
+    AgreementType.FTA: "hiệp định thương mại tự do",
+    AgreementType.JOINT_STATEMENT: "tuyên bố chung",
+    AgreementType.FRAMEWORK: "hiệp định khung",
+    AgreementType.OTHER: "văn kiện khác",
+    MembershipRole.MEMBER: "thành viên",
+    MembershipRole.CHAIR: "chủ tịch",
+    MembershipRole.NON_PERMANENT_MEMBER: "ủy viên không thường trực",
+    MembershipRole.COUNCIL_MEMBER: "thành viên hội đồng",
+    MembershipRole.OBSERVER: "quan sát viên",
+    RelationLevel.SEVERED: "cắt đứt quan hệ",
+    RelationLevel.DIPLOMATIC_RELATIONS: "quan hệ ngoại giao",
+    RelationLevel.NORMALISATION: "bình thường hóa quan hệ",
+    RelationLevel.RESTORED: "khôi phục quan hệ",
+    RelationLevel.COMPREHENSIVE_PARTNERSHIP: "đối tác toàn diện",
+    RelationLevel.STRATEGIC_PARTNERSHIP: "đối tác chiến lược",
+    RelationLevel.COMPREHENSIVE_STRATEGIC_PARTNERSHIP: "đối tác chiến lược toàn diện",
+    ConferenceRole.HOST: "chủ nhà",
+    ConferenceRole.PARTICIPANT: "tham dự",
+    ConflictNature.WAR: "chiến tranh",
+    ConflictNature.BORDER_CLASH: "xung đột biên giới",
+    ConflictNature.MARITIME_INCIDENT: "sự cố trên biển",
+    ConflictNature.EMBARGO: "cấm vận",
+    ConflictNature.SANCTIONS: "trừng phạt",
+    ConflictNature.LEGAL_ACTION: "biện pháp pháp lý",
+    ConflictNature.PROTEST: "phản đối",
+    ConflictPhase.BEGAN: "bắt đầu",
+    ConflictPhase.ENDED: "kết thúc",
+    ConflictPhase.SINGLE: "sự kiện đơn lẻ",
+}
+
+
+def label(member: enum.Enum, language: Language = "en") -> str:
+    """A kind, level or other enum value as a reader would say it, in English or Vietnamese.
+
+    >>> label(RelationLevel.STRATEGIC_PARTNERSHIP), label(Kind.VISIT, "vi")
+    ('strategic partnership', 'chuyến thăm')
+    """
+    if check_language(language) == "vi":
+        return _LABELS_VI[member]
+    return str(member.value).replace("_", " ")
 
 
 # -- validators: each names its field, so a message always says where it failed.

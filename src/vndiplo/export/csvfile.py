@@ -20,6 +20,12 @@ The columns, in this order (:data:`COLUMNS`):
   (recognition), ``nature, phase`` (conflict). They are read from the record
   classes, so a new field cannot be missed.
 
+Every row carries both languages (``title`` and ``title_vi``, ``summary``
+and ``summary_vi``), so :func:`to_csv` takes ``language`` only to check it,
+for a call like ``export(events, "csv", language="vi")``: the text is the
+same for "en" and "vi". Kind and enum cells hold the values (``membership``),
+never a translated name, so that they read back into the records' enums.
+
 Disputed dates and source titles are not in the CSV; the JSON export has
 every field. The text uses ``\\n`` line ends and UTF-8 without a BOM.
 
@@ -38,7 +44,7 @@ from pathlib import Path
 import attrs
 
 from ..collection import Timeline
-from ..dates import When
+from ..dates import Language, When, check_language
 from ..records import EVENT_CLASSES, Event
 
 __all__ = ["BASE_COLUMNS", "COLUMNS", "KIND_COLUMNS", "Value", "precision_name", "rows", "to_csv", "write_csv"]
@@ -125,8 +131,13 @@ def rows(events: Iterable[Event]) -> list[dict[str, Value]]:
     return [_row(event) for event in Timeline(events)]
 
 
-def to_csv(events: Iterable[Event]) -> str:
-    """The events as CSV text with a header row of :data:`COLUMNS`, in date order."""
+def to_csv(events: Iterable[Event], *, language: Language = "en") -> str:
+    """The events as CSV text with a header row of :data:`COLUMNS`, in date order.
+
+    The text holds both languages whatever ``language`` is; an unknown one
+    raises :class:`~vndiplo.errors.QueryError` as every export does.
+    """
+    check_language(language)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -135,6 +146,6 @@ def to_csv(events: Iterable[Event]) -> str:
 
 
 def write_csv(events: Iterable[Event], path: Path) -> Path:
-    """Write :func:`to_csv` to ``path`` as UTF-8, byte for byte; return the path."""
+    """Write :func:`to_csv` to ``path`` as UTF-8, byte for byte; return the path (both languages, as the CSV)."""
     path.write_text(to_csv(events), encoding="utf-8", newline="")
     return path

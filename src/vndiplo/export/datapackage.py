@@ -3,7 +3,9 @@
 ``write_package(folder)`` writes ``events.csv`` and ``datapackage.json``
 side by side; ``frictionless validate folder/datapackage.json`` checks every
 cell against the Table Schema (types, required columns, allowed values, the
-``id`` primary key). See https://datapackage.org.
+``id`` primary key). See https://datapackage.org. Like the CSV it holds both
+languages in every row (``title`` and ``title_vi``, ``summary`` and
+``summary_vi``), so it takes no ``language``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .._version import __version__
 from ..records import EVENT_CLASSES, ID_RE, Event, Kind, VnState
 from .csvfile import COLUMNS, KIND_COLUMNS, write_csv
 
@@ -153,7 +155,7 @@ def write_package(folder: Path, events: Iterable[Event] | None = None) -> Path:
     ``events`` defaults to the packaged data set.
     """
     if events is None:
-        from ..dataset import timeline
+        from ..collection import timeline
 
         events = timeline()
     folder = Path(folder)

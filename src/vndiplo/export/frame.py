@@ -7,6 +7,8 @@ reaches years 1000-9999, where nanoseconds stop at 2262); ``kind``,
 ``state`` and ``precision`` are categoricals (``precision`` ordered year <
 month < day); ``edition`` and ``years`` are nullable ``Int64``; lists stay
 ``;``-joined text (``df.tags.str.split(";")``); an empty cell is missing.
+Like the CSV, a frame holds both languages (``title`` and ``title_vi``,
+``summary`` and ``summary_vi``), so it takes no ``language``.
 pandas is imported when :func:`to_frame` runs, never before.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..errors import MissingDependencyError
 from ..records import Event, Kind, VnState
 from .csvfile import COLUMNS, rows
 
@@ -29,6 +32,9 @@ _PRECISIONS = ("year", "month", "day")
 def to_frame(timeline: Iterable[Event]) -> pandas.DataFrame:
     """The events as a pandas DataFrame, one row per event, with the CSV's columns.
 
+    Without pandas, raises :class:`~vndiplo.export.MissingDependencyError`
+    (an ImportError) naming the extra to install.
+
     >>> import vndiplo
     >>> df = to_frame(vndiplo.timeline().of_kind("membership"))
     >>> str(df["first_day"].dtype), str(df["kind"].dtype)
@@ -38,7 +44,7 @@ def to_frame(timeline: Iterable[Event]) -> pandas.DataFrame:
         import numpy as np
         import pandas as pd
     except ImportError as exc:
-        raise ImportError("to_frame() needs pandas: pip install 'vndiplo[pandas]'") from exc
+        raise MissingDependencyError("pandas", needed_by="to_frame()", extra="pandas") from exc
 
     records = rows(timeline)
     text = {column: [_text(row[column]) for row in records] for column in COLUMNS}

@@ -17,6 +17,12 @@ Re-exports are byte-identical: ``UID`` is ``<event id>@vndiplo`` and
 ``DTSTAMP`` is derived from the data (midnight UTC on the newest last day
 among the events), never from the clock. The text has the CRLF line ends
 that RFC 5545 requires: write it in binary or with ``newline=""``.
+
+With ``language="vi"`` the SUMMARY is ``title_vi``, the DESCRIPTION
+``summary_vi`` with the Vietnamese date ("Thời gian: 28/7/1995"), CATEGORIES
+the Vietnamese kind name and the calendar's name Vietnamese; SUMMARY and
+DESCRIPTION carry a ``LANGUAGE`` parameter saying which language their text
+is in (English where a record has no Vietnamese text).
 """
 
 from __future__ import annotations
@@ -27,7 +33,10 @@ from typing import TYPE_CHECKING
 
 from ..collection import Timeline
 from ..dataset import PACKAGED_RANGE
-from ..records import Event, Source
+from ..dates import Language, check_language
+from ..errors import MissingDependencyError
+from ..records import Event, Source, label
+from ._language import WORDS, summary_in, title_in
 from .csvfile import precision_name
 
 if TYPE_CHECKING:
@@ -61,13 +70,19 @@ def _cite(source: Source) -> str:
     return source.url or f"{source.publisher}, {source.title}"
 
 
-def _description(event: Event) -> str:
+def _description(event: Event, language: Language) -> str:
     url = _first_url(event)
     source = url if url is not None else _cite(event.sources[0])
-    return f"{event.summary}\n\nDate: {event.when.human()}\nSource: {source}"
+    words = WORDS[language]
+    return f"{summary_in(event, language)}\n\n{words.date}: {event.when.human(language)}\n{words.source}: {source}"
 
 
-def _vevent(event: Event, stamp: dt.datetime) -> icalendar.Event:
+def _text_language(language: Language, translated: str | None) -> Language:
+    """The language a text is really in: English where the Vietnamese one is missing."""
+    return "vi" if language == "vi" and translated is not None else "en"
+
+
+def _vevent(event: Event, stamp: dt.datetime, language: Language) -> icalendar.Event:
     import icalendar
 
     item = icalendar.Event()
@@ -75,14 +90,18 @@ def _vevent(event: Event, stamp: dt.datetime) -> icalendar.Event:
     item.add("dtstamp", stamp)
     item.add("dtstart", event.when.earliest)
     item.add("dtend", event.when.latest + dt.timedelta(days=1))
-    item.add("summary", event.title)
-    item.add("description", _description(event))
+    item.add("summary", title_in(event, language), parameters={"LANGUAGE": _text_language(language, event.title_vi)})
+    item.add(
+        "description",
+        _description(event, language),
+        parameters={"LANGUAGE": _text_language(language, event.summary_vi)},
+    )
     url = _first_url(event)
     if url is not None:
         item.add("url", url)
     if event.places:
         item.add("location", ", ".join(event.places))
-    item.add("categories", [event.kind.value])
+    item.add("categories", [label(event.kind, language)])
     item.add("transp", "TRANSPARENT")  # a historical date never makes anyone busy
     precision = precision_name(event.when)
     if precision != "day":
@@ -91,15 +110,20 @@ def _vevent(event: Event, stamp: dt.datetime) -> icalendar.Event:
     return item
 
 
-def to_ics(events: Iterable[Event], *, name: str = "Vietnam's diplomatic history") -> str:
+def to_ics(events: Iterable[Event], *, name: str | None = None, language: Language = "en") -> str:
     """The events as an iCalendar file (text with CRLF line ends), in date order.
 
-    ``name`` becomes the calendar's display name (``X-WR-CALNAME``).
+    ``language`` ("en" or "vi") picks the titles, summaries, dates and kind
+    names; ``name`` becomes the calendar's display name (``X-WR-CALNAME``),
+    by default "Vietnam's diplomatic history" in that language. Without the
+    icalendar package, raises :class:`~vndiplo.export.MissingDependencyError`
+    (an ImportError) naming the extra to install.
     """
+    words = WORDS[check_language(language)]
     try:
         import icalendar
     except ImportError as exc:
-        raise ImportError("the iCalendar export needs icalendar: pip install 'vndiplo[ics]'") from exc
+        raise MissingDependencyError("icalendar", needed_by="the ics format", extra="ics") from exc
 
     timeline = Timeline(events)
     stamp = _stamp(timeline)
@@ -107,8 +131,8 @@ def to_ics(events: Iterable[Event], *, name: str = "Vietnam's diplomatic history
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", words.title if name is None else name)
     for event in timeline:
-        calendar.add_component(_vevent(event, stamp))
+        calendar.add_component(_vevent(event, stamp, language))
     text: str = calendar.to_ical().decode("utf-8")
     return text

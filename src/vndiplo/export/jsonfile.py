@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from ..collection import Timeline
-from ..dataset import DATA_DIR, canonical_json
+from ..dataset import canonical_json
+from ..dates import Language, check_language
+from ..packaged import DATA_DIR
 from ..records import Event
 
 __all__ = ["SCHEMA_PATH", "schema", "to_json"]
@@ -25,11 +27,15 @@ SCHEMA_PATH: Path = DATA_DIR / "schema" / "events.schema.json"
 """The JSON Schema (draft 2020-12) of an event file, shipped inside the package."""
 
 
-def to_json(events: Iterable[Event]) -> str:
+def to_json(events: Iterable[Event], *, language: Language = "en") -> str:
     """The events as a data file in canonical form: what ``vndiplo.load`` reads back unchanged.
 
+    Every record keeps both languages (``title_vi``, ``summary_vi``), so the
+    text is the same for any ``language``; it is only checked (an unknown one
+    raises QueryError), for a uniform ``export(events, "json", language=...)``.
     Raises ValueError for duplicate ids, which no data file may hold.
     """
+    check_language(language)
     return canonical_json(Timeline(events))
 
 

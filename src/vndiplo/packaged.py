@@ -1,0 +1,251 @@
+"""The packaged data: where it lives, the validated fast path, and the cache.
+
+The test suite checks every packaged record in full, then ``digest.json``
+records the SHA-256 of each data file as checked. On load, files that match
+their digest are read on a fast path that trusts them (no per-field
+validation); a file that does not match (edited, corrupt, a new version
+without a new digest) sends the whole set through the full checks, as a
+user's file would go. Either way the result is the same records.
+
+>>> from vndiplo.packaged import packaged_events
+>>> len(packaged_events()) > 1500
+True
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import hashlib
+import json
+import os
+import threading
+import types
+import typing
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .actors import Actor, ActorRegistry
+from .dataset import check_set, read_actors, read_events
+from .dates import PartialDate, When
+from .errors import DataError, Problem
+from .records import EVENT_CLASSES, AltDate, Event, Kind, Source
+
+__all__ = [
+    "DATA_DIR",
+    "DIGEST_NAME",
+    "actors",
+    "compute_digest",
+    "load_actors",
+    "load_packaged",
+    "packaged_event_files",
+    "packaged_events",
+    "write_digest",
+]
+
+DATA_DIR = Path(__file__).parent / "data"
+"""The packaged data files: a plain folder inside the package, as pycountry keeps its databases.
+
+(importlib.resources would also cover zipped installs, but costs ~7 ms at import; wheels are unpacked.)
+"""
+
+DIGEST_NAME = "digest.json"
+"""The file in the data folder holding the SHA-256 of each data file as the tests checked it."""
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, Any] = {}
+
+
+def packaged_event_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """The packaged event files (one per decade), in name order."""
+    folder = data_dir / "events"
+    return sorted(folder / name for name in os.listdir(folder) if name.endswith(".json"))
+
+
+def _data_files(data_dir: Path) -> list[Path]:
+    return [data_dir / "actors.json", *packaged_event_files(data_dir)]
+
+
+def compute_digest(data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """The SHA-256 of each data file (actors.json and the event files), by path relative to ``data_dir``."""
+    return {
+        path.relative_to(data_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in _data_files(data_dir)
+    }
+
+
+def write_digest(data_dir: Path = DATA_DIR) -> Path:
+    """Record the current files' digest; run after the test suite passed on them.
+
+    ``python -c "from vndiplo.packaged import write_digest; write_digest()"``
+    """
+    path = data_dir / DIGEST_NAME
+    path.write_text(json.dumps(compute_digest(data_dir), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def _recorded_digest(data_dir: Path) -> dict[str, str] | None:
+    try:
+        recorded = json.loads((data_dir / DIGEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return recorded if isinstance(recorded, dict) else None
+
+
+def actors() -> ActorRegistry:
+    """The packaged actor registry (countries, former states, organisations), read once."""
+    registry = _CACHE.get("actors")
+    if registry is None:
+        with _LOCK:
+            registry = _CACHE.get("actors")
+            if registry is None:
+                registry = _CACHE["actors"] = load_actors(DATA_DIR)
+    result: ActorRegistry = registry
+    return result
+
+
+def packaged_events() -> tuple[Event, ...]:
+    """The packaged events, loaded once (thread-safe) and then shared; in file order."""
+    events = _CACHE.get("events")
+    if events is None:
+        registry = actors()
+        with _LOCK:
+            events = _CACHE.get("events")
+            if events is None:
+                events = _CACHE["events"] = load_packaged(DATA_DIR, registry)
+    result: tuple[Event, ...] = events
+    return result
+
+
+def load_actors(data_dir: Path, *, trust_digest: bool = True) -> ActorRegistry:
+    """The actor registry of ``data_dir``: fast when its files match their digest, else fully checked."""
+    data = (data_dir / "actors.json").read_bytes()
+    if trust_digest and _matches_digest(data_dir):
+        build = _builder(Actor)
+        with attrs.validators.disabled():
+            return ActorRegistry(build(item) for item in json.loads(data))
+    return read_actors(data, "actors.json")
+
+
+def load_packaged(data_dir: Path, registry: ActorRegistry, *, trust_digest: bool = True) -> tuple[Event, ...]:
+    """Read the event files of ``data_dir``: fast when they match its digest, else with every check.
+
+    Raises DataError listing every problem when the files do not match and fail the checks.
+    """
+    files = [(f"events/{path.name}", path.read_bytes()) for path in packaged_event_files(data_dir)]
+    if trust_digest and _matches_digest(data_dir):
+        return tuple(e for _, data in files for e in _trusted_events(data))
+    problems: list[Problem] = []
+    read: list[tuple[str, list[Event]]] = []
+    for name, data in files:
+        events, file_problems = read_events(data, name)
+        problems.extend(file_problems)
+        read.append((name, events))
+    problems.extend(check_set(read, registry, packaged=True))
+    if problems:
+        raise DataError(problems)
+    return tuple(e for _, events in read for e in events)
+
+
+def _matches_digest(data_dir: Path) -> bool:
+    """Whether every data file (and no other) is as recorded in the digest; the result is kept per folder."""
+    key = f"digest:{data_dir}"
+    matches = _CACHE.get(key)
+    if matches is None:
+        matches = _CACHE[key] = _recorded_digest(data_dir) == compute_digest(data_dir)
+    return bool(matches)
+
+
+# -- the fast path: build records straight from files the tests have checked
+
+
+def _trusted_events(data: bytes) -> list[Event]:
+    builders = _builders()
+    with attrs.validators.disabled():  # the files match what the test suite validated in full
+        return [builders[Kind(item["kind"])](item) for item in json.loads(data)]
+
+
+@functools.cache
+def _builders() -> dict[Kind, Callable[[dict[str, Any]], Event]]:
+    """One builder per record class, made from its field types (so a new field or kind needs no change here)."""
+    return {kind: _builder(cls) for kind, cls in EVENT_CLASSES.items()}
+
+
+def _builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
+    """A function building ``cls`` from its trusted JSON object, made from the field types (cached per class)."""
+    built = _BUILDERS.get(cls)
+    if built is None:
+        built = _BUILDERS[cls] = _make_builder(cls)
+    return built
+
+
+_BUILDERS: dict[type, Callable[[dict[str, Any]], Any]] = {}
+
+
+def _make_builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
+    hints = typing.get_type_hints(cls)
+    convert = {field.name: _value_builder(hints[field.name]) for field in attrs.fields(cls)}
+
+    def build(item: dict[str, Any]) -> Any:
+        # An event's "kind" is its class, not a field; everything else is a field (the files are trusted).
+        return cls(**{key: convert[key](value) for key, value in item.items() if key in convert})
+
+    return build
+
+
+_parse_when = functools.lru_cache(maxsize=4096)(When.parse)
+_parse_partial = functools.lru_cache(maxsize=4096)(PartialDate.parse)
+
+
+def _value_builder(hint: Any) -> Callable[[Any], Any]:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = _value_builder(next(a for a in args if a is not type(None)))
+        return lambda value: None if value is None else inner(value)
+    if origin is tuple:
+        item = _value_builder(args[0])
+        return lambda value: tuple(map(item, value))
+    if origin is frozenset:
+        return frozenset
+    if hint is When:
+        return _parse_when
+    if hint is PartialDate:
+        return _parse_partial
+    if hint is Source:
+        return _shared_source
+    if hint is AltDate:
+        return lambda value: AltDate(
+            when=_parse_when(value["when"]), source=_shared_source(value["source"]), note=value["note"]
+        )
+    if attrs.has(hint):
+        return _builder(hint)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        members = hint._value2member_map_
+        return members.__getitem__
+    return _same
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_SOURCES: dict[tuple[Any, ...], Source] = {}
+
+
+def _shared_source(value: dict[str, Any]) -> Source:
+    """One Source object for equal sources (many events cite the same article): less memory."""
+    published = value.get("published")
+    key = (value["publisher"], value["title"], value.get("url"), published)
+    source = _SOURCES.get(key)
+    if source is None:
+        source = _SOURCES[key] = Source(
+            publisher=value["publisher"],
+            title=value["title"],
+            url=value.get("url"),
+            published=None if published is None else _parse_partial(published),
+        )
+    return source
