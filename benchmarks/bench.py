@@ -101,7 +101,7 @@ def synthetic(n: int) -> Timeline:
         when = When(PartialDate(day.year, day.month, day.day))
         events.append(
             Policy(
-                id=f"e{i}",
+                id=f"{day.isoformat()}-e{i}",
                 when=when,
                 state=VnState.SRV,
                 title="t",

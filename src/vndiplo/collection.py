@@ -22,7 +22,7 @@ import datetime as dt
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -32,7 +32,9 @@ from .dataset import PathArg, read_files
 from .dates import DateLike, as_bounds
 from .errors import QueryError, UnknownEventError, choice_error, did_you_mean
 from .records import Anniversary, Event, Kind, RelationLevel, Relations, VnState
-from .search import WordIndex, parse_query
+
+if TYPE_CHECKING:
+    from .search import WordIndex
 
 __all__ = ["Timeline", "load", "timeline"]
 
@@ -312,6 +314,8 @@ class Timeline:
         >>> tl.search("Nhật Bản").involving("JPN") == tl.involving("JPN")
         True
         """
+        from .search import parse_query  # the word index is built on the first search: import it then
+
         terms = parse_query(query)
         if self._base is not None:  # a query result: ask the index of the Timeline it came from, keep our events
             mine = {id(e) for e in self._events}
@@ -321,6 +325,8 @@ class Timeline:
         return self._subset(index.find(terms))
 
     def _build_words(self) -> WordIndex:
+        from .search import WordIndex
+
         # The registry only names counterparts: a Timeline without any need not load the packaged one.
         needs_names = any(e.counterparts for e in self._events)
         return WordIndex(self._events, self.actors if needs_names else None)
