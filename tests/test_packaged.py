@@ -10,9 +10,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import vndiplo
-from vndiplo import DataError, packaged
+from vndiplo import DataError, dataset, packaged, strategies
 from vndiplo.dataset import read_events
 
 
@@ -139,3 +141,13 @@ def test_nothing_slow_is_imported_on_the_fast_path() -> None:
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     )
     assert not modules & {"cattrs", "pendulum", "pycountry", "hypothesis", "pandas", "difflib", "vndiplo.search"}
+
+
+@given(st.lists(strategies.events(), max_size=5, unique_by=lambda e: e.id))
+def test_the_fast_path_builds_any_valid_record_as_the_full_checks_do(events: list[vndiplo.Event]) -> None:
+    """Every field type, optional values and EDTF marks included (the packaged data has few of them)."""
+    data = dataset.canonical_json(events).encode()
+    checked, problems = read_events(data, "events.json")
+    assert problems == []
+    assert packaged._trusted_events(data) == checked
+    assert sorted(checked, key=lambda e: e.id) == sorted(events, key=lambda e: e.id)

@@ -187,32 +187,64 @@ _BUILDERS: dict[type, Callable[[dict[str, Any]], Any]] = {}
 
 
 def _make_builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
-    """Set each field straight onto a new instance, as attrs' own ``__init__`` does for a frozen class.
+    """Compile a function setting each field straight onto a new instance, as attrs' own ``__init__`` does.
 
-    No validator runs (the files are as the tests checked them), and no process-wide switch such as
-    ``attrs.validators.disabled()`` is needed, so records other threads build meanwhile stay checked.
-    An event's "kind" key is its class, not a field, and is not read.
+    The function is generated from the field types (as attrs generates ``__init__``), so a new field
+    or kind needs no change here and plain fields cost one dict look-up. No validator runs (the files
+    are as the tests checked them), and no process-wide switch such as ``attrs.validators.disabled()``
+    is needed, so records other threads build meanwhile stay checked. An event's "kind" key is its
+    class, not a field, and is not read.
     """
     hints = typing.get_type_hints(cls)
-    spec = [(field.name, _value_builder(hints[field.name]), field.default) for field in attrs.fields(cls)]
-    new = object.__new__
-    put = object.__setattr__
-
-    def build(item: dict[str, Any]) -> Any:
-        made = new(cls)
-        for name, convert, default in spec:
-            value = item.get(name, _ABSENT)
-            put(made, name, default if value is _ABSENT else convert(value))
-        return made
-
+    namespace: dict[str, Any] = {"new": object.__new__, "put": object.__setattr__, "cls": cls, "ABSENT": _ABSENT}
+    lines = ["def build(item):", "    made = new(cls)"]
+    for field in attrs.fields(cls):
+        name = field.name
+        convert = _value_builder(hints[name])
+        if convert is not _same:
+            namespace[f"c_{name}"] = convert
+        value = "value" if convert is _same else f"c_{name}(value)"
+        if field.default is attrs.NOTHING:
+            lines.append(f"    value = item[{name!r}]")
+            lines.append(f"    put(made, {name!r}, {value})")
+        else:
+            namespace[f"d_{name}"] = field.default
+            lines.append(f"    value = item.get({name!r}, ABSENT)")
+            lines.append(f"    put(made, {name!r}, d_{name} if value is ABSENT else {value})")
+    lines.append("    return made")
+    exec(compile("\n".join(lines), f"<vndiplo builder for {cls.__qualname__}>", "exec"), namespace)
+    build: Callable[[dict[str, Any]], Any] = namespace["build"]
     return build
 
 
 _ABSENT = object()
 
 
-_parse_when = functools.lru_cache(maxsize=4096)(When.parse)
-_parse_partial = functools.lru_cache(maxsize=4096)(PartialDate.parse)
+@functools.lru_cache(maxsize=8192)
+def _trusted_partial(text: str) -> PartialDate:
+    """A PartialDate from text the tests checked: split, not matched, and no validator run."""
+    mark = text[-1]
+    if mark in "~?%":
+        text = text[:-1]
+    parts = text.split("-")
+    made = object.__new__(PartialDate)
+    put = object.__setattr__
+    put(made, "year", int(parts[0]))
+    put(made, "month", int(parts[1]) if len(parts) > 1 else None)
+    put(made, "day", int(parts[2]) if len(parts) > 2 else None)
+    put(made, "approximate", mark == "~" or mark == "%")
+    put(made, "uncertain", mark == "?" or mark == "%")
+    return made
+
+
+@functools.lru_cache(maxsize=8192)
+def _trusted_when(text: str) -> When:
+    """A When from text the tests checked (see :func:`_trusted_partial`)."""
+    head, _, tail = text.partition("/")
+    made = object.__new__(When)
+    object.__setattr__(made, "start", _trusted_partial(head))
+    object.__setattr__(made, "end", _trusted_partial(tail) if tail else None)
+    return made
 
 
 def _value_builder(hint: Any) -> Callable[[Any], Any]:
@@ -220,16 +252,20 @@ def _value_builder(hint: Any) -> Callable[[Any], Any]:
     args = typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         inner = _value_builder(next(a for a in args if a is not type(None)))
+        if inner is _same:
+            return _same
         return lambda value: None if value is None else inner(value)
     if origin is tuple:
         item = _value_builder(args[0])
+        if item is _same:
+            return tuple
         return lambda value: tuple(map(item, value))
     if origin is frozenset:
         return frozenset
     if hint is When:
-        return _parse_when
+        return _trusted_when
     if hint is PartialDate:
-        return _parse_partial
+        return _trusted_partial
     if hint is Source:
         return _shared_source
     if attrs.has(hint):
