@@ -328,14 +328,6 @@ def test_lang_vi_in_the_other_commands() -> None:
     assert ["SUN", "quốc gia không còn tồn tại", "Soviet Union", "Liên Xô"] in rows_of(text)
 
 
-def test_every_actor_kind_has_a_name_in_each_language() -> None:
-    from vndiplo.cli import _name
-
-    for kind in vndiplo.ActorKind:
-        assert _name(kind, "en") == kind.value.replace("_", " ")
-        assert _name(kind, "vi")
-
-
 def test_lang_en_is_the_default() -> None:
     assert run("on-this-day", "07-28") == run("--lang", "en", "on-this-day", "07-28")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import enum
 import json
 from typing import Any
 
@@ -14,9 +15,10 @@ from hypothesis import strategies as st
 
 import vndiplo
 from tests.samples import GENEVA
-from vndiplo import Agreement, Event, Kind, Relations
+from vndiplo import Agreement, Event, Kind, Relations, records
+from vndiplo.actors import ActorKind
 from vndiplo.convert import error_lines, structure_event, unstructure_event
-from vndiplo.records import EVENT_CLASSES
+from vndiplo.records import EVENT_CLASSES, label
 from vndiplo.strategies import events
 
 
@@ -140,3 +142,18 @@ def test_relations_counterpart_must_be_listed() -> None:
 def test_state_spans() -> None:
     assert vndiplo.VnState.DRV.span[0].isoformat() == "1945-08-28"
     assert vndiplo.VnState.SRV.span == (vndiplo.VnState.PRG.span[1], None)
+
+
+RECORD_ENUMS = [
+    value
+    for value in vars(records).values()
+    if isinstance(value, type) and issubclass(value, enum.Enum) and value.__module__ == records.__name__
+]
+
+
+@pytest.mark.parametrize("enum_type", [*RECORD_ENUMS, ActorKind])
+def test_every_enum_value_has_vietnamese_words(enum_type: type[enum.Enum]) -> None:
+    for member in enum_type:
+        vietnamese = label(member, "vi")
+        assert vietnamese.strip(), member
+        assert vietnamese != label(member), member

@@ -22,6 +22,7 @@ import attrs
 
 from .dates import PartialDate
 from .errors import FieldError, UnknownActorError, did_you_mean
+from .records import add_vietnamese_labels
 from .text import fold
 
 __all__ = ["Actor", "ActorKind", "ActorRegistry", "Names"]
@@ -35,6 +36,15 @@ class ActorKind(enum.StrEnum):
     ORGANISATION = "organisation"
     OTHER = "other"
 
+
+add_vietnamese_labels(
+    {
+        ActorKind.COUNTRY: "quốc gia",
+        ActorKind.FORMER_STATE: "quốc gia không còn tồn tại",
+        ActorKind.ORGANISATION: "tổ chức",
+        ActorKind.OTHER: "thực thể khác",
+    }
+)
 
 _ISO_3166_1: Final = frozenset({ActorKind.COUNTRY, ActorKind.OTHER})
 """The kinds whose actors ISO 3166-1 lists, and so may have an alpha-2 code."""

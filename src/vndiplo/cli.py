@@ -42,13 +42,6 @@ EXPORT_FORMATS: tuple[str, ...] = (*FORMATS, "datapackage")
 COMPLETION_SHELLS = ("bash", "zsh", "tcsh")
 """The shells ``--print-completion`` writes a script for (those shtab supports)."""
 
-_ACTOR_KINDS_VI: Mapping[ActorKind, str] = {
-    ActorKind.COUNTRY: "quốc gia",
-    ActorKind.FORMER_STATE: "quốc gia không còn tồn tại",
-    ActorKind.ORGANISATION: "tổ chức",
-    ActorKind.OTHER: "thực thể khác",
-}
-
 Row = dict[str, object]
 """One listed item: what ``--json`` writes as one line, and what a table row is cut from."""
 
@@ -128,13 +121,6 @@ def _limited(args: argparse.Namespace, items: Sequence[_T]) -> Sequence[_T]:
     return items if args.limit is None else items[: args.limit]
 
 
-def _name(member: enum.Enum, language: Language) -> str:
-    """A kind, level or other enum value in words, in ``language``."""
-    if isinstance(member, ActorKind):
-        return _ACTOR_KINDS_VI[member] if language == "vi" else label(member)
-    return label(member, language)
-
-
 def _actor_name(actor: Actor, language: Language) -> str:
     return actor.names.vi if language == "vi" else actor.names.en
 
@@ -145,7 +131,7 @@ def _event_row(event: Event, language: Language) -> Row:
         "when": str(event.when),
         "date": event.when.human(language),
         "kind": event.kind.value,
-        "kind_name": _name(event.kind, language),
+        "kind_name": label(event.kind, language),
         "title": title_in(event, language),
         "summary": summary_in(event, language),
     }
@@ -196,7 +182,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         (title_in(event, language), ""),
         ("", ""),
         ("id", event.id),
-        ("kind", _name(event.kind, language)),
+        ("kind", label(event.kind, language)),
         ("when", f"{event.when.human(language)}  ({event.when})"),
         ("state", state),
     ]
@@ -211,7 +197,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     lines.append(("summary", summary_in(event, language)))
     for name in _kind_fields(event):
         value = getattr(event, name)
-        lines.append((name, _name(value, language) if isinstance(value, enum.Enum) else str(value)))
+        lines.append((name, label(value, language) if isinstance(value, enum.Enum) else str(value)))
     if event.related:
         lines.append(("related", ", ".join(event.related)))
     if event.tags:
@@ -260,7 +246,7 @@ def _partners(args: argparse.Namespace, out: TextIO) -> int:
                 "code": code,
                 "name": _actor_name(actor, language) if actor else code,
                 "level": event.level.value,
-                "level_name": _name(event.level, language),
+                "level_name": label(event.level, language),
                 "id": event.id,
                 "when": str(event.when),
                 "date": event.when.human(language),
@@ -282,7 +268,7 @@ def _actors(args: argparse.Namespace, out: TextIO) -> int:
         {
             "code": a.code,
             "kind": a.kind.value,
-            "kind_name": _name(a.kind, language),
+            "kind_name": label(a.kind, language),
             "alpha_2": a.alpha_2,
             "name_en": a.names.en,
             "name_vi": a.names.vi,

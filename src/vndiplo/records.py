@@ -232,6 +232,11 @@ _LABELS_VI: dict[enum.Enum, str] = {
 }
 
 
+def add_vietnamese_labels(labels: dict[enum.Enum, str]) -> None:
+    """Teach :func:`label` the Vietnamese words for an enum defined above this module (actors.ActorKind)."""
+    _LABELS_VI.update(labels)
+
+
 def label(member: enum.Enum, language: Language = "en") -> str:
     """A kind, level or other enum value as a reader would say it, in English or Vietnamese.
 
