@@ -198,14 +198,43 @@ def test_at_least_forty_conflict_records_over_the_eighty_years() -> None:
         assert any(str(e.when).startswith(required) for e in conflicts), required
 
 
-def test_coverage_holds_the_floors_reached_so_far() -> None:
-    """A ratchet: the data set may only grow. Issue 9's targets are higher (10 events a year to 1990,
-    30 a year from 1991, 2,000 events, 800 visits, year-only dates at most 3%); docs/data-set.md says where
-    coverage is still thin."""
+FLOORS = {**dict.fromkeys(range(1954, 1991), 10), **dict.fromkeys(range(1991, 2026), 30)}
+"""Issue 9's floors: at least 10 events in each year from 1954 to 1990 and 30 in each year from 1991."""
+
+STILL_THIN = {
+    1955: 7,
+    1956: 6,
+    1959: 9,
+    1960: 8,
+    1967: 9,
+    1969: 9,
+    1970: 8,
+    1971: 9,
+    1981: 8,
+    1986: 9,
+    1991: 25,
+    1993: 29,
+    1996: 29,
+    1997: 28,
+    1998: 20,
+    2002: 22,
+}
+"""The years still under their floor, each with its count: the set may only shrink and no count fall.
+docs/data-set.md says why these years are thin (the stored pages hold little dated material on them)."""
+
+
+def test_every_year_meets_its_floor_except_the_known_thin_ones() -> None:
     per_year = Counter(e.when.start.year for e in EVENTS)
-    assert len(EVENTS) >= 1580
-    assert len(TL.of_kind("visit")) >= 630
-    assert min(per_year[y] for y in range(1991, 2026)) >= 16
+    below = {year: per_year[year] for year, floor in FLOORS.items() if per_year[year] < floor}
+    assert set(below) <= set(STILL_THIN), f"newly under the floor: {set(below) - set(STILL_THIN)}"
+    assert all(below[year] >= STILL_THIN[year] for year in below), "a thin year lost events"
     assert [y for y in range(1945, 2026) if per_year[y] == 0] == [1948]
+
+
+def test_coverage_meets_the_totals() -> None:
+    """Issue 9's totals that are met (2,000 events is not yet: a ratchet holds the count reached),
+    and year-only dates, still above the 3% aimed at, held where they are."""
+    assert len(TL.of_kind("visit")) >= 800
+    assert len(EVENTS) >= 1935
     year_only = sum(1 for e in EVENTS if e.when.start.precision is vndiplo.Precision.YEAR)
-    assert year_only / len(EVENTS) <= 0.075
+    assert year_only / len(EVENTS) <= 0.056
