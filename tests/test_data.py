@@ -206,7 +206,6 @@ STILL_THIN = {
     1956: 6,
     1959: 9,
     1960: 8,
-    1967: 9,
     1969: 9,
     1970: 8,
     1971: 9,
@@ -217,7 +216,7 @@ STILL_THIN = {
     1996: 29,
     1997: 28,
     1998: 20,
-    2002: 22,
+    2002: 23,
 }
 """The years still under their floor, each with its count: the set may only shrink and no count fall.
 docs/data-set.md says why these years are thin (the stored pages hold little dated material on them)."""
@@ -235,6 +234,6 @@ def test_coverage_meets_the_totals() -> None:
     """Issue 9's totals that are met (2,000 events is not yet: a ratchet holds the count reached),
     and year-only dates, still above the 3% aimed at, held where they are."""
     assert len(TL.of_kind("visit")) >= 800
-    assert len(EVENTS) >= 1935
+    assert len(EVENTS) >= 1937
     year_only = sum(1 for e in EVENTS if e.when.start.precision is vndiplo.Precision.YEAR)
     assert year_only / len(EVENTS) <= 0.056
