@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -21,7 +22,7 @@ OWN_CODES = {"RVN"}  # former states ISO 3166-3 has no code for
 
 
 def test_the_data_set_is_large_and_covers_every_kind_and_decade() -> None:
-    assert len(EVENTS) >= 300
+    assert len(EVENTS) >= 1938
     assert set(TL.counts("kind")) == {k.value for k in vndiplo.Kind}
     assert set(TL.counts("decade")) == {f"{d}s" for d in range(1940, 2030, 10)}
 
@@ -250,3 +251,79 @@ def test_diplomatic_relations_are_established_once_unless_severed_between() -> N
             repeated.append(event.id)
         last[key] = level
     assert repeated == []
+
+
+# Vietnam's leaders and their terms (from Wikipedia's lists of office-holders), to check that a title
+# names a leader by the office they held at the time. A term is given to the day it began and ended.
+_TERMS: dict[str, list[tuple[str, str, str]]] = {
+    "General Secretary": [
+        ("Le Duan", "1960-09-10", "1986-07-10"),
+        ("Truong Chinh", "1986-07-14", "1986-12-18"),
+        ("Nguyen Van Linh", "1986-12-18", "1991-06-28"),
+        ("Do Muoi", "1991-06-28", "1997-12-26"),
+        ("Le Kha Phieu", "1997-12-26", "2001-04-22"),
+        ("Nong Duc Manh", "2001-04-22", "2011-01-19"),
+        ("Nguyen Phu Trong", "2011-01-19", "2024-07-19"),
+        ("To Lam", "2024-08-03", "2025-12-31"),
+    ],
+    "President": [
+        ("Ton Duc Thang", "1969-09-23", "1980-03-30"),
+        ("Truong Chinh", "1981-07-04", "1987-06-18"),
+        ("Vo Chi Cong", "1987-06-18", "1992-09-23"),
+        ("Le Duc Anh", "1992-09-23", "1997-09-24"),
+        ("Tran Duc Luong", "1997-09-24", "2006-06-27"),
+        ("Nguyen Minh Triet", "2006-06-27", "2011-07-25"),
+        ("Truong Tan Sang", "2011-07-25", "2016-04-02"),
+        ("Tran Dai Quang", "2016-04-02", "2018-09-21"),
+        ("Nguyen Phu Trong", "2018-10-23", "2021-04-05"),
+        ("Nguyen Xuan Phuc", "2021-04-05", "2023-01-18"),
+        ("Vo Van Thuong", "2023-03-02", "2024-03-21"),
+        ("To Lam", "2024-05-22", "2024-10-21"),
+        ("Luong Cuong", "2024-10-21", "2025-12-31"),
+    ],
+    "Prime Minister": [
+        ("Pham Van Dong", "1955-09-20", "1987-06-18"),
+        ("Pham Hung", "1987-06-18", "1988-03-10"),
+        ("Do Muoi", "1988-06-22", "1991-08-08"),
+        ("Vo Van Kiet", "1991-08-08", "1997-09-25"),
+        ("Phan Van Khai", "1997-09-25", "2006-06-27"),
+        ("Nguyen Tan Dung", "2006-06-27", "2016-04-07"),
+        ("Nguyen Xuan Phuc", "2016-04-07", "2021-04-05"),
+        ("Pham Minh Chinh", "2021-04-05", "2025-12-31"),
+    ],
+    "National Assembly Chair": [
+        ("Nong Duc Manh", "1992-09-23", "2001-06-27"),
+        ("Nguyen Van An", "2001-06-27", "2006-06-26"),
+        ("Nguyen Phu Trong", "2006-06-26", "2011-07-23"),
+        ("Nguyen Sinh Hung", "2011-07-23", "2016-03-31"),
+        ("Nguyen Thi Kim Ngan", "2016-03-31", "2021-03-31"),
+        ("Vuong Dinh Hue", "2021-03-31", "2024-04-26"),
+        ("Tran Thanh Man", "2024-05-20", "2025-12-31"),
+    ],
+}
+_SPELLINGS = {
+    "General Secretary": ("General Secretary", "Party General Secretary", "Party chief"),
+    "President": ("President", "State President"),
+    "Prime Minister": ("Prime Minister",),
+    "National Assembly Chair": ("National Assembly Chairman", "National Assembly Chairwoman", "NA Chairman"),
+}
+
+
+def test_titles_name_leaders_by_the_office_they_held_at_the_time() -> None:
+    """Catches "President Nguyen Xuan Phuc" on a 2018 visit (he was Prime Minister). A 45-day margin
+    covers handovers; "Deputy Prime Minister X" and "former President X" are other offices."""
+    margin = dt.timedelta(days=45)
+    names = "|".join(sorted({name for terms in _TERMS.values() for name, _, _ in terms}))
+    wrong = []
+    for event in EVENTS:
+        for office, spellings in _SPELLINGS.items():
+            for spelling in spellings:
+                for match in re.finditer(rf"(?<![Dd]eputy )(?<!former )\b{spelling} ({names})\b", event.title):
+                    terms = [
+                        (dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+                        for n, a, b in _TERMS[office]
+                        if n == match[1]
+                    ]
+                    if not any(a - margin <= event.when.latest and event.when.earliest <= b + margin for a, b in terms):
+                        wrong.append((event.id, match[0]))
+    assert wrong == []
