@@ -327,3 +327,13 @@ def test_titles_name_leaders_by_the_office_they_held_at_the_time() -> None:
                     if not any(a - margin <= event.when.latest and event.when.earliest <= b + margin for a, b in terms):
                         wrong.append((event.id, match[0]))
     assert wrong == []
+
+
+MIRROR_HOSTS = ("dvincitest.com", "drivingcreative.com", "vietmaz.com", "talkvietnam.org", "tothethao.com", "vrviet.vn")
+"""Copies of other publishers' pages (development mirrors of the Wilson Center archive, sites that
+re-post Vietnamese state media): cite the original instead."""
+
+
+def test_no_source_is_a_copy_on_a_mirror_site() -> None:
+    copies = [(e.id, s.url) for e in EVENTS for s in e.sources if s.url and any(h in s.url for h in MIRROR_HOSTS)]
+    assert copies == []
