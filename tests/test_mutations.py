@@ -128,6 +128,11 @@ def _cases() -> list[tuple[str, Raw, list[Raw], str | None, str]]:
         add("id-date-mismatch", [changed({"id": mismatched})], "id", event_id=mismatched)
         if raw["kind"] == "visit":
             add("host-not-a-counterpart", [changed({"host": "NZL", "counterparts": ["FRA"]})], "host")
+        if raw["kind"] == "mission":
+            add("host-not-a-counterpart", [changed({"host": "NZL", "counterparts": ["FRA"]})], "host")
+            add("in-vietnam-without-its-state", [changed({"host": "VNM", "counterparts": []})], "counterparts")
+            add("unknown-mission", [changed({"mission": "castle"})], "mission")
+            add("unknown-action", [changed({"action": "demolished"})], "action")
         if raw["kind"] == "conflict":
             add("unknown-nature", [changed({"nature": "skirmish"})], "nature")
             add("unknown-phase", [changed({"phase": "paused"})], "phase")

@@ -34,6 +34,9 @@ __all__ = [
     "Kind",
     "Membership",
     "MembershipRole",
+    "Mission",
+    "MissionAction",
+    "MissionType",
     "Policy",
     "Recognition",
     "RelationLevel",
@@ -63,6 +66,7 @@ class Kind(enum.StrEnum):
     POLICY = "policy"
     RECOGNITION = "recognition"
     CONFLICT = "conflict"
+    MISSION = "mission"
 
 
 class VnState(enum.StrEnum):
@@ -176,6 +180,25 @@ class ConflictPhase(enum.StrEnum):
     SINGLE = "single"
 
 
+class MissionType(enum.StrEnum):
+    """What sort of resident mission: an embassy, a consulate (general), a trade office, or another office."""
+
+    EMBASSY = "embassy"
+    CONSULATE = "consulate"
+    TRADE_OFFICE = "trade_office"
+    OFFICE = "office"
+
+
+class MissionAction(enum.StrEnum):
+    """What happened to a mission; ``credentials`` is an ambassador presenting credentials."""
+
+    OPENED = "opened"
+    UPGRADED = "upgraded"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+    CREDENTIALS = "credentials"
+
+
 _LABELS_VI: dict[enum.Enum, str] = {
     Kind.VISIT: "chuyến thăm",
     Kind.AGREEMENT: "văn kiện",
@@ -186,6 +209,7 @@ _LABELS_VI: dict[enum.Enum, str] = {
     Kind.POLICY: "chính sách",
     Kind.RECOGNITION: "vinh danh",
     Kind.CONFLICT: "xung đột",
+    Kind.MISSION: "cơ quan đại diện",
     VnState.DRV: "Việt Nam Dân chủ Cộng hòa",
     VnState.PRG: "Chính phủ Cách mạng lâm thời Cộng hòa miền Nam Việt Nam",
     VnState.SRV: "Cộng hòa Xã hội chủ nghĩa Việt Nam",
@@ -229,6 +253,15 @@ _LABELS_VI: dict[enum.Enum, str] = {
     ConflictPhase.BEGAN: "bắt đầu",
     ConflictPhase.ENDED: "kết thúc",
     ConflictPhase.SINGLE: "sự kiện đơn lẻ",
+    MissionType.EMBASSY: "đại sứ quán",
+    MissionType.CONSULATE: "lãnh sự quán",
+    MissionType.TRADE_OFFICE: "cơ quan thương mại",
+    MissionType.OFFICE: "văn phòng đại diện",
+    MissionAction.OPENED: "mở",
+    MissionAction.UPGRADED: "nâng cấp",
+    MissionAction.CLOSED: "đóng cửa",
+    MissionAction.REOPENED: "mở lại",
+    MissionAction.CREDENTIALS: "trình quốc thư",
 }
 
 
@@ -572,6 +605,33 @@ class Conflict(Event):
     phase: ConflictPhase = _enum_field(ConflictPhase)
 
 
+@attrs.frozen(kw_only=True, slots=True)
+class Mission(Event):
+    """A resident mission opened, upgraded, closed or reopened, or an ambassador's credentials presented.
+
+    Not a change in relations (that is a :class:`Relations` record): an embassy
+    can open years after relations and close while they last. ``host`` is
+    where the mission sits: VNM for a foreign mission in Vietnam.
+    """
+
+    KIND: ClassVar[Kind] = Kind.MISSION
+
+    mission: MissionType = _enum_field(MissionType)
+    action: MissionAction = _enum_field(MissionAction)
+    host: str = _code()
+
+    def cross_field_problems(self) -> list[FieldError]:
+        problems = super().cross_field_problems()
+        if self.host == "VNM":
+            if not self.counterparts:
+                problems.append(FieldError("counterparts", "a foreign mission in Vietnam (host VNM) names its state"))
+        elif self.host not in self.counterparts:
+            problems.append(
+                FieldError("host", f"{self.host!r} must be VNM or one of the counterparts {list(self.counterparts)!r}")
+            )
+        return problems
+
+
 def _listed(name: str, code: str, counterparts: tuple[str, ...]) -> list[FieldError]:
     if code in counterparts:
         return []
@@ -580,6 +640,17 @@ def _listed(name: str, code: str, counterparts: tuple[str, ...]) -> list[FieldEr
 
 EVENT_CLASSES: dict[Kind, type[Event]] = {
     cls.KIND: cls
-    for cls in (Visit, Agreement, Membership, Relations, Conference, Anniversary, Policy, Recognition, Conflict)
+    for cls in (
+        Visit,
+        Agreement,
+        Membership,
+        Relations,
+        Conference,
+        Anniversary,
+        Policy,
+        Recognition,
+        Conflict,
+        Mission,
+    )
 }
 """The record class of each kind."""

@@ -34,6 +34,8 @@ from .records import (
     Kind,
     Membership,
     MembershipRole,
+    MissionAction,
+    MissionType,
     RelationLevel,
     Relations,
     Source,
@@ -133,6 +135,8 @@ _ENUM_STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "conference_role": st.sampled_from(list(ConferenceRole)),
     "nature": st.sampled_from(list(ConflictNature)),
     "phase": st.sampled_from(list(ConflictPhase)),
+    "mission": st.sampled_from(list(MissionType)),
+    "action": st.sampled_from(list(MissionAction)),
     "edition": st.none() | st.integers(1, 60),
     "issuer": st.sampled_from(["Politburo", "Government", "Secretariat"]),
     "years": st.integers(1, 80),
@@ -210,6 +214,12 @@ def events(
         fields.update(document=draw(_TEXT), issuer=draw(e["issuer"]))
     elif chosen is Kind.CONFLICT:
         fields.update(nature=draw(e["nature"]), phase=draw(e["phase"]))
+    elif chosen is Kind.MISSION:
+        host = ("VNM", *codes)[draw(st.integers(0, len(codes)))]
+        sending = codes[draw(st.integers(0, len(codes) - 1))]
+        needed = [c for c in (host if host != "VNM" else sending,) if c not in counterparts]
+        counterparts = [*needed, *counterparts]
+        fields.update(mission=draw(e["mission"]), action=draw(e["action"]), host=host)
     else:
         fields.update(body="UNESCO", recognised=draw(_TEXT))
     fields["counterparts"] = tuple(counterparts)

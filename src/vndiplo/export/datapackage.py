@@ -49,7 +49,7 @@ _DESCRIPTIONS: dict[str, str] = {
     "source_urls": "URLs of the sources cited, joined with a space.",
     "direction": "Visit: outbound or inbound.",
     "level": "Visit: state, official, working or multilateral. Relations: the level of the relationship.",
-    "host": "Visit: actor code of the host.",
+    "host": "Visit: actor code of the host. Mission: where the mission sits (VNM for a foreign mission in Vietnam).",
     "stage": "Agreement: signed, in_force, concluded or ratified.",
     "agreement_type": "Agreement: peace_accord, treaty, fta, joint_statement, framework or other.",
     "organisation": "Membership: actor code of the organisation.",
@@ -65,6 +65,8 @@ _DESCRIPTIONS: dict[str, str] = {
     "recognised": "Recognition: what was inscribed or named.",
     "nature": "Conflict: war, border_clash, maritime_incident, embargo, sanctions, legal_action or protest.",
     "phase": "Conflict: began, ended or single (a one-off).",
+    "mission": "Mission: embassy, consulate, trade_office or office.",
+    "action": "Mission: opened, upgraded, closed, reopened or credentials (an ambassador presented them).",
 }
 
 
