@@ -196,8 +196,8 @@ class PartialDate:
         'tháng 12/1998'
         """
         if check_language(language) == "vi":
-            return _qualify_vi(self, _plain_vi(self))
-        return _qualify(self, _plain_human(self))
+            return _qualify(self, _plain_vi(self), about="khoảng ")
+        return _qualify(self, _plain_human(self), about="c. ")
 
 
 def _plain_human(d: PartialDate) -> str:
@@ -217,17 +217,10 @@ def _plain_vi(d: PartialDate) -> str:
     return f"{d.day}/{d.month}/{d.year}"
 
 
-def _qualify(d: PartialDate, text: str) -> str:
+def _qualify(d: PartialDate, text: str, *, about: str) -> str:
+    """Mark an approximate date with ``about`` ("c. ", "khoảng ") and an uncertain one with "(?)"."""
     if d.approximate:
-        text = "c. " + text
-    if d.uncertain:
-        text += " (?)"
-    return text
-
-
-def _qualify_vi(d: PartialDate, text: str) -> str:
-    if d.approximate:
-        text = "khoảng " + text
+        text = about + text
     if d.uncertain:
         text += " (?)"
     return text

@@ -196,12 +196,12 @@ def _make_builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
     is needed, so records other threads build meanwhile stay checked. An event's "kind" key is its
     class, not a field, and is not read.
     """
-    module = sys.modules[cls.__module__].__dict__
     namespace: dict[str, Any] = {"new": object.__new__, "put": object.__setattr__, "cls": cls, "ABSENT": _ABSENT}
     lines = ["def build(item):", "    made = new(cls)"]
     for field in attrs.fields(cls):
         name = field.name
-        convert = _value_builder(_annotation(field.type, module))
+        hint = _evaluate(field.type, cls.__module__) if isinstance(field.type, str) else field.type
+        convert = _value_builder(hint)
         if convert is not _same:
             namespace[f"c_{name}"] = convert
         value = "value" if convert is _same else f"c_{name}(value)"
@@ -221,18 +221,11 @@ def _make_builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
 _ABSENT = object()
 
 
-def _annotation(hint: object, module: dict[str, Any]) -> Any:
-    """A field's type, evaluating a string annotation in its module (as typing.get_type_hints does).
-
-    Cached by text: the record classes repeat a few annotations ("str", "tuple[str, ...]") many times,
-    and compiling each occurrence anew was a tenth of the first timeline().
-    """
-    return _evaluate(hint, module["__name__"]) if isinstance(hint, str) else hint
-
-
 @functools.cache
-def _evaluate(text: str, module_name: str) -> Any:
-    return eval(text, vars(sys.modules[module_name]))
+def _evaluate(annotation: str, module_name: str) -> Any:
+    """A string annotation's type in its module, as typing.get_type_hints finds it, but once per text:
+    the record classes repeat a few annotations ("str", "tuple[str, ...]") many times."""
+    return eval(annotation, vars(sys.modules[module_name]))
 
 
 @functools.lru_cache(maxsize=8192)

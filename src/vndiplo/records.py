@@ -506,12 +506,7 @@ class Visit(Event):
     host: str = _code()
 
     def cross_field_problems(self) -> list[FieldError]:
-        problems = super().cross_field_problems()
-        if self.host != "VNM" and self.host not in self.counterparts:
-            problems.append(
-                FieldError("host", f"{self.host!r} must be VNM or one of the counterparts {list(self.counterparts)!r}")
-            )
-        return problems
+        return [*super().cross_field_problems(), *_hosted(self.host, self.counterparts)]
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -621,15 +616,17 @@ class Mission(Event):
     host: str = _code()
 
     def cross_field_problems(self) -> list[FieldError]:
-        problems = super().cross_field_problems()
-        if self.host == "VNM":
-            if not self.counterparts:
-                problems.append(FieldError("counterparts", "a foreign mission in Vietnam (host VNM) names its state"))
-        elif self.host not in self.counterparts:
-            problems.append(
-                FieldError("host", f"{self.host!r} must be VNM or one of the counterparts {list(self.counterparts)!r}")
-            )
+        problems = [*super().cross_field_problems(), *_hosted(self.host, self.counterparts)]
+        if self.host == "VNM" and not self.counterparts:
+            problems.append(FieldError("counterparts", "a foreign mission in Vietnam (host VNM) names its state"))
         return problems
+
+
+def _hosted(host: str, counterparts: tuple[str, ...]) -> list[FieldError]:
+    """A visit or mission takes place in Vietnam or in one of its counterparts."""
+    if host == "VNM" or host in counterparts:
+        return []
+    return [FieldError("host", f"{host!r} must be VNM or one of the counterparts {list(counterparts)!r}")]
 
 
 def _listed(name: str, code: str, counterparts: tuple[str, ...]) -> list[FieldError]:
