@@ -40,7 +40,7 @@ def cold(code: str) -> float:
     PYTHONDONTWRITEBYTECODE is set, and one untimed run first fills that cache.
     """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = _PYCACHE
+    env["PYTHONPYCACHEPREFIX"] = _PYCACHE.name
 
     def once(snippet: str) -> float:
         start = time.perf_counter()
@@ -52,7 +52,8 @@ def cold(code: str) -> float:
     return statistics.median(once(code) for _ in range(RUNS)) - bare
 
 
-_PYCACHE = tempfile.mkdtemp(prefix="vndiplo-bench-pyc-")
+_PYCACHE = tempfile.TemporaryDirectory(prefix="vndiplo-bench-pyc-")
+"""The bytecode both sides of the cold runs write and read; removed when the benchmark exits."""
 
 
 def best(fn: Callable[[], object], repeat: int = 200) -> float:
