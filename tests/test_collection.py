@@ -211,7 +211,7 @@ def test_on_this_day_includes_leap_day_events() -> None:
 def test_timeline_is_immutable() -> None:
     tl = Timeline()
     with pytest.raises(AttributeError):
-        tl._events = ()
+        tl._held = ()
     with pytest.raises(AttributeError):
         tl.anything = 1
 

@@ -165,3 +165,13 @@ def test_query_bounds(value: object, bounds: tuple[dt.date, dt.date]) -> None:
 def test_bad_query_bounds(value: object, error: type[Exception]) -> None:
     with pytest.raises(error):
         as_bounds(value)
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_days_in_month_agrees_with_the_calendar_module(year: int, month: int) -> None:
+    """dates.py counts a month's days itself (importing calendar costs time at import): it must agree."""
+    import calendar
+
+    from vndiplo.dates import _days_in_month
+
+    assert _days_in_month(year, month) == calendar.monthrange(year, month)[1]

@@ -57,7 +57,7 @@ def test_the_loaded_data_cannot_be_changed_in_place() -> None:
     with pytest.raises(AttributeError):
         event.tags.add("x")  # type: ignore[attr-defined]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        tl._events = ()
+        tl._held = ()
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         vndiplo.actors()._by_code = {}
     with pytest.raises(attrs.exceptions.FrozenInstanceError):

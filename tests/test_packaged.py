@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -92,47 +93,62 @@ def test_a_missing_digest_means_full_checks(package_copy: Path, monkeypatch: pyt
 _RACE = textwrap.dedent(
     """
     import contextlib, threading, time
+    BREAK = {break_lock!r}
+    if BREAK == "timeline":  # every Timeline's own lock becomes a no-op
+        threading.RLock = contextlib.nullcontext
     import vndiplo
     from vndiplo import packaged
-    BREAK_LOCK = {break_lock}
-    if BREAK_LOCK:
+    if BREAK == "packaged":
         packaged._LOCK = contextlib.nullcontext()
     calls = []
-    original = packaged.load_packaged
-    def slow_load(*args, **kwargs):
+    original = packaged._build_shard
+    def slow_build(data):
         calls.append(1)
-        time.sleep(0.05)  # wide open window: every thread arrives while the first still loads
-        return original(*args, **kwargs)
-    packaged.load_packaged = slow_load
+        time.sleep(0.05)  # wide open window: every thread arrives while the first still builds
+        return original(data)
+    packaged._build_shard = slow_build
+    shard_events = packaged.shard_events
+    def slow_shard_events(shard):
+        time.sleep(0.01)  # the Timeline gathers its files slowly too: a window for its own race
+        return shard_events(shard)
+    packaged.shard_events = slow_shard_events
     barrier = threading.Barrier(8)
     results = []
     def worker():
         barrier.wait()
-        results.append(vndiplo.timeline())
+        tl = vndiplo.timeline()
+        results.append((id(tl), id(packaged.packaged_events()), id(tl.events)))  # the files first, then the Timeline
     threads = [threading.Thread(target=worker) for _ in range(8)]
     for t in threads: t.start()
     for t in threads: t.join()
-    print(len(calls), len({{id(r) for r in results}}), len(results))
+    print(len(calls), len(packaged.shards()), *(len(set(column)) for column in zip(*results)), len(results))
     """
 )
 
 
-def _race(*, break_lock: bool) -> tuple[int, int, int]:
+def _race(*, break_lock: str | None) -> tuple[int, ...]:
     code = _RACE.format(break_lock=break_lock)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    loads, distinct, total = map(int, out.split())
-    return loads, distinct, total
+    return tuple(map(int, out.split()))
 
 
-def test_the_packaged_set_is_loaded_once_however_many_threads_ask() -> None:
-    assert _race(break_lock=False) == (1, 1, 8)
+def test_the_packaged_set_is_read_once_however_many_threads_ask() -> None:
+    """Each file is built once; every thread gets the one Timeline, one tuple of its events, one packaged tuple."""
+    builds, files, timelines, packaged_tuples, event_tuples, total = _race(break_lock=None)
+    assert (builds, timelines, event_tuples, packaged_tuples, total) == (files, 1, 1, 1, 8)
 
 
-def test_the_race_test_can_fail_without_the_lock() -> None:
-    """The same race with the lock replaced by a no-op loads more than once: the test above can fail."""
-    loads, _, total = _race(break_lock=True)
-    assert total == 8
-    assert loads > 1
+def test_the_race_test_can_fail_without_the_file_lock() -> None:
+    """With the files' lock a no-op, threads build a file twice or find its bytes taken: the test above fails."""
+    builds, files, *_, total = _race(break_lock="packaged")
+    assert (builds, total) != (files, 8)
+
+
+def test_the_race_test_can_fail_without_the_timeline_lock() -> None:
+    """With the Timeline's lock a no-op, its events are gathered more than once: the test above can fail."""
+    _, _, timelines, _, event_tuples, total = _race(break_lock="timeline")
+    assert (timelines, total) == (1, 8)
+    assert event_tuples > 1
 
 
 def test_nothing_slow_is_imported_on_the_fast_path() -> None:
@@ -151,3 +167,84 @@ def test_the_fast_path_builds_any_valid_record_as_the_full_checks_do(events: lis
     assert problems == []
     assert packaged._trusted_events(data) == checked
     assert sorted(checked, key=lambda e: e.id) == sorted(events, key=lambda e: e.id)
+
+
+# -- the lazy packaged Timeline: each decade's file read when a query first needs it
+
+_EAGER = vndiplo.Timeline(packaged.packaged_events())
+_DAYS = st.dates(dt.date(1940, 1, 1), dt.date(2030, 12, 31))
+
+
+def _fresh_lazy() -> vndiplo.Timeline:
+    shards = packaged.shards()
+    assert shards is not None, "the packaged files match their digest"
+    return vndiplo.Timeline._lazy(shards)
+
+
+@given(_DAYS, _DAYS, st.booleans())
+def test_a_lazy_date_range_is_the_eager_one(a: dt.date, b: dt.date, within: bool) -> None:
+    low, high = min(a, b), max(a, b)
+    lazy = _fresh_lazy()
+    assert list(lazy.between(low, high, within=within)) == list(_EAGER.between(low, high, within=within))
+    assert lazy._held is None, "a date range reads files, not the whole Timeline"
+
+
+@given(st.sampled_from([e.id for e in _EAGER]) | st.text(min_size=1, max_size=20))
+def test_a_lazy_id_lookup_is_the_eager_one(event_id: str) -> None:
+    lazy = _fresh_lazy()
+    assert lazy.get(event_id) == _EAGER.get(event_id)
+    assert (event_id in lazy) == (event_id in _EAGER)
+
+
+def test_a_lazy_timeline_is_the_eager_one_whole() -> None:
+    lazy = _fresh_lazy()
+    assert len(lazy) == len(_EAGER)
+    assert repr(lazy) == repr(_EAGER)
+    assert lazy._held is None, "its size and repr come from the digest"
+    assert lazy == _EAGER
+    assert lazy.events == _EAGER.events
+    assert lazy.counts("decade") == _EAGER.counts("decade")
+    with pytest.raises(vndiplo.UnknownEventError):
+        lazy["1995-07-28-asean-accesion"]
+
+
+def test_a_first_query_reads_only_the_files_it_needs() -> None:
+    code = textwrap.dedent(
+        """
+        import vndiplo
+        from vndiplo import packaged
+        tl = vndiplo.timeline()
+        def read():
+            return sorted(k.rsplit(":", 1)[1] for k in packaged._CACHE if k.startswith("shard:"))
+        print(len(tl), read())
+        print(len(tl.between(1975, 1975)), read())
+        print(tl["1995-07-28-asean-accession"].id, read())
+        print(len(tl.of_kind("visit")) > 0, len(read()))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[0] == f"{len(_EAGER)} []"
+    assert out[1] == f"{len(_EAGER.between(1975, 1975))} ['events/1970s.json']"
+    assert out[2] == "1995-07-28-asean-accession ['events/1970s.json', 'events/1990s.json']"
+    assert out[3] == f"True {len(packaged.packaged_event_files())}"
+
+
+def test_files_whose_dates_interleave_are_loaded_whole(package_copy: Path) -> None:
+    """The lazy load puts files one after another: if their days could interleave, it is not used."""
+    digest_path = package_copy / packaged.DIGEST_NAME
+    digest = json.loads(digest_path.read_text(encoding="utf-8"))
+    digest["events/1970s.json"]["last_start"] = "1985-01-01"
+    digest_path.write_text(json.dumps(digest), encoding="utf-8")
+    assert packaged.shards(package_copy) is None
+
+
+def test_the_digest_describes_each_file_for_the_lazy_load() -> None:
+    shards = packaged.shards()
+    assert shards is not None
+    assert sum(s.events for s in shards) == len(_EAGER)
+    for shard in shards:
+        events = packaged.shard_events(shard)
+        assert len(events) == shard.events
+        assert min(e.when.earliest for e in events) == shard.first_day
+        assert max(e.when.earliest for e in events) == shard.last_start
+        assert max(e.when.latest for e in events) == shard.last_day

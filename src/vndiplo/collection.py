@@ -13,6 +13,10 @@ Every filtering query returns a new Timeline, so queries chain::
 
 Queries are answered by indexes built on first use: sorted start days with
 bisect for date ranges, dicts for kinds, counterparts, years and month-days.
+
+The packaged Timeline reads its files lazily, one decade at a time: a date
+range or an id reads only the files it falls in, and any other query reads
+them all. The answers are the same as from a Timeline built whole.
 """
 
 from __future__ import annotations
@@ -51,13 +55,14 @@ class Timeline:
     Timeline(0 events)
     """
 
-    __slots__ = ("_actors", "_base", "_events", "_ids", "_index", "_lock")
+    __slots__ = ("_actors", "_base", "_held", "_ids", "_index", "_lock", "_shards")
 
-    _events: tuple[Event, ...]
+    _held: tuple[Event, ...] | None  # None until a lazy (packaged) Timeline reads its files
+    _shards: tuple[packaged.Shard, ...] | None  # the packaged files a lazy Timeline reads on demand
     _ids: dict[str, Event] | None  # built on first lookup for the results of queries
     _actors: ActorRegistry | None
     _index: dict[str, Any]
-    _lock: threading.Lock
+    _lock: threading.RLock
     _base: Timeline | None  # the Timeline a query result was filtered from: its word index serves this one too
 
     def __init__(self, events: Iterable[Event] = (), *, actors: ActorRegistry | None = None) -> None:
@@ -73,14 +78,43 @@ class Timeline:
         items.sort(key=Event.sort_key)
         self._init(tuple(items), ids, actors)
 
-    def _init(self, events: tuple[Event, ...], ids: dict[str, Event] | None, actors: ActorRegistry | None) -> None:
+    def _init(
+        self,
+        events: tuple[Event, ...] | None,
+        ids: dict[str, Event] | None,
+        actors: ActorRegistry | None,
+        shards: tuple[packaged.Shard, ...] | None = None,
+    ) -> None:
         setter = object.__setattr__
-        setter(self, "_events", events)
+        setter(self, "_held", events)
+        setter(self, "_shards", shards)
         setter(self, "_ids", ids)
         setter(self, "_actors", actors)
         setter(self, "_index", {})
-        setter(self, "_lock", threading.Lock())
+        setter(self, "_lock", threading.RLock())  # re-entrant: an index built under it may read the files
         setter(self, "_base", None)
+
+    @classmethod
+    def _lazy(cls, shards: tuple[packaged.Shard, ...]) -> Timeline:
+        """The packaged Timeline, reading each file when a query first needs it."""
+        new = cls.__new__(cls)
+        new._init(None, None, None, shards)
+        return new
+
+    @property
+    def _events(self) -> tuple[Event, ...]:
+        held = self._held
+        if held is None:
+            with self._lock:
+                held = self._held
+                if held is None:
+                    held = tuple(e for shard in self._shards or () for e in packaged.shard_events(shard))
+                    object.__setattr__(self, "_held", held)
+        return held
+
+    def _unread(self) -> tuple[packaged.Shard, ...] | None:
+        """The packaged files, while none has been read into this Timeline whole; else None."""
+        return self._shards if self._held is None else None
 
     def _subset(self, positions: Iterable[int]) -> Timeline:
         """A Timeline of the events at these positions (any order, no repeats)."""
@@ -109,6 +143,9 @@ class Timeline:
     # -- the sequence
 
     def __len__(self) -> int:
+        shards = self._unread()
+        if shards is not None:
+            return sum(shard.events for shard in shards)
         return len(self._events)
 
     def __iter__(self) -> Iterator[Event]:
@@ -124,6 +161,18 @@ class Timeline:
             object.__setattr__(self, "_ids", ids)
         return ids
 
+    def _find(self, event_id: str) -> Event | None:
+        """The event with this id; a lazy Timeline reads only the file of the decade the id starts with."""
+        shards = self._unread()
+        if shards is not None and event_id[:4].isdigit():
+            decade = event_id[:3]
+            for shard in shards:
+                if shard.first_day.isoformat()[:3] <= decade <= shard.last_start.isoformat()[:3]:
+                    for event in packaged.shard_events(shard):
+                        if event.id == event_id:
+                            return event
+        return self._by_id().get(event_id)
+
     def __contains__(self, item: object) -> bool:
         """An id (``"1995-07-28-asean-accession" in tl``), an event, or a day: is an event known to fall on it?
 
@@ -136,9 +185,9 @@ class Timeline:
         True
         """
         if isinstance(item, Event):
-            return self._by_id().get(item.id) == item
+            return self._find(item.id) == item
         if isinstance(item, str):
-            return item in self._by_id()
+            return self._find(item) is not None
         if isinstance(item, dt.date):
             return any(_day_precise(e) for e in self.on(item))
         raise TypeError(f"'in' takes an event id (str), an Event or a datetime.date, got {item!r}")
@@ -147,16 +196,17 @@ class Timeline:
         """The event with this id; UnknownEventError (a KeyError) with close ids when absent."""
         if not isinstance(event_id, str):
             raise TypeError(_by_id_only(event_id))
-        try:
-            return self._by_id()[event_id]
-        except KeyError:
-            raise UnknownEventError(event_id, did_you_mean(event_id, self._by_id(), cutoff=0.8)) from None
+        found = self._find(event_id)
+        if found is None:
+            raise UnknownEventError(event_id, did_you_mean(event_id, self._by_id(), cutoff=0.8))
+        return found
 
     def get(self, event_id: str, default: Event | None = None) -> Event | None:
         """The event with this id, or ``default``."""
         if not isinstance(event_id, str):
             raise TypeError(_by_id_only(event_id))
-        return self._by_id().get(event_id, default)
+        found = self._find(event_id)
+        return default if found is None else found
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -177,6 +227,10 @@ class Timeline:
         return hash(self._events)
 
     def __repr__(self) -> str:
+        shards = self._unread()
+        if shards:
+            first, last = shards[0].first_day, max(shard.last_day for shard in shards)
+            return f"Timeline({len(self)} events, {first.isoformat()}..{last.isoformat()})"
         if not self._events:
             return "Timeline(0 events)"
         first = self._events[0].when.earliest
@@ -231,6 +285,11 @@ class Timeline:
         high = as_bounds(end)[1]
         if low > high:
             raise QueryError(f"reversed range: {start!r} starts after {end!r} ends")
+        shards = self._unread()
+        if shards is not None:  # read only the files whose days meet the range, then ask them
+            wanted = [s for s in shards if s.first_day <= high and s.last_day >= low]
+            part = self._from_sorted(tuple(e for s in wanted for e in packaged.shard_events(s)))
+            return part.between(start, end, within=within)
         starts, ends, longest = self._bounds()
         lo, hi = low.toordinal(), high.toordinal()
         # Events are sorted by start. Every event starting inside the range is a hit for overlap;
@@ -511,17 +570,19 @@ _LOCK = threading.Lock()
 
 
 def timeline() -> Timeline:
-    """The packaged data set, loaded and checked once (thread-safe), then shared.
+    """The packaged data set, made once (thread-safe) and then shared; its files are read as queries need them.
 
     >>> import vndiplo
     >>> vndiplo.timeline() is vndiplo.timeline()
     True
     """
     if not _PACKAGED:
-        events = packaged.packaged_events()
         with _LOCK:
             if not _PACKAGED:
-                _PACKAGED.append(Timeline(events, actors=packaged.actors()))
+                shards = packaged.shards()
+                # Files matching their digest are read lazily; any other state is loaded whole, with every check.
+                made = Timeline(packaged.packaged_events()) if shards is None else Timeline._lazy(shards)
+                _PACKAGED.append(made)
     return _PACKAGED[0]
 
 

@@ -16,7 +16,6 @@ arithmetic.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import functools
@@ -77,6 +76,13 @@ def _check_month(instance: PartialDate, attribute: attrs.Attribute[int | None], 
         raise InvalidDateError(f"month {value} is outside 1..12")
 
 
+def _days_in_month(year: int, month: int) -> int:
+    """28 to 31, as ``calendar.monthrange`` gives, without importing calendar (and locale) with vndiplo."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
+
+
 def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is None:
         return
@@ -84,7 +90,7 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], va
         raise TypeError(f"day must be an int or None, got {value!r}")
     if instance.month is None:
         raise InvalidDateError(f"day {value} given without a month")
-    last = calendar.monthrange(instance.year, instance.month)[1]
+    last = _days_in_month(instance.year, instance.month)
     if not 1 <= value <= last:
         raise InvalidDateError(f"day {value} is out of range for {instance.year:04d}-{instance.month:02d} (1..{last})")
 
@@ -154,7 +160,7 @@ class PartialDate:
         if self.day is not None:
             return dt.date(self.year, self.month or 1, self.day)
         month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return dt.date(self.year, month, _days_in_month(self.year, month))
 
     @property
     def first_day(self) -> pendulum.Date:

@@ -1,11 +1,14 @@
-"""The packaged data: where it lives, the validated fast path, and the cache.
+"""The packaged data: where it lives, the validated fast path, the lazy load, and the cache.
 
 The test suite checks every packaged record in full, then ``digest.json``
-records the SHA-256 of each data file as checked. On load, files that match
-their digest are read on a fast path that trusts them (no per-field
-validation); a file that does not match (edited, corrupt, a new version
-without a new digest) sends the whole set through the full checks, as a
-user's file would go. Either way the result is the same records.
+records the SHA-256 of each data file as checked, and for each event file
+(one per decade) how many events it holds and the first and last day they
+reach. On load, files that match their digest are read on a fast path that
+trusts them (no per-field validation), one file at a time and only when a
+query needs it: the load does not grow with the data set. A file that does
+not match (edited, corrupt, a new version without a new digest) sends the
+whole set through the full checks, as a user's file would go. Either way the
+result is the same records.
 
 >>> from vndiplo.packaged import packaged_events
 >>> len(packaged_events()) > 1500
@@ -14,9 +17,11 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import hashlib
+import itertools
 import json
 import os
 import sys
@@ -38,12 +43,15 @@ from .records import EVENT_CLASSES, Event, Kind, Source
 __all__ = [
     "DATA_DIR",
     "DIGEST_NAME",
+    "Shard",
     "actors",
     "compute_digest",
     "load_actors",
     "load_packaged",
     "packaged_event_files",
     "packaged_events",
+    "shard_events",
+    "shards",
     "write_digest",
 ]
 
@@ -70,12 +78,30 @@ def _data_files(data_dir: Path) -> list[Path]:
     return [data_dir / "actors.json", *packaged_event_files(data_dir)]
 
 
-def compute_digest(data_dir: Path = DATA_DIR) -> dict[str, str]:
-    """The SHA-256 of each data file (actors.json and the event files), by path relative to ``data_dir``."""
-    return {
-        path.relative_to(data_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in _data_files(data_dir)
-    }
+def compute_digest(data_dir: Path = DATA_DIR) -> dict[str, dict[str, Any]]:
+    """Each data file's SHA-256 and, for an event file, what the lazy load needs to know before reading it.
+
+    Keys are paths relative to ``data_dir``. An event file's entry also holds
+    its number of events, the first and last day they can mean, and the
+    latest first day. The files are read with the full checks; DataError if
+    they fail them.
+    """
+    digest: dict[str, dict[str, Any]] = {}
+    for path in _data_files(data_dir):
+        data = path.read_bytes()
+        name = path.relative_to(data_dir).as_posix()
+        entry: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest()}
+        if name.startswith("events/"):
+            events, problems = read_events(data, name)
+            if problems:
+                raise DataError(problems)
+            if events:
+                entry["events"] = len(events)
+                entry["first_day"] = min(e.when.earliest for e in events).isoformat()
+                entry["last_start"] = max(e.when.earliest for e in events).isoformat()
+                entry["last_day"] = max(e.when.latest for e in events).isoformat()
+        digest[name] = entry
+    return digest
 
 
 def write_digest(data_dir: Path = DATA_DIR) -> Path:
@@ -88,12 +114,29 @@ def write_digest(data_dir: Path = DATA_DIR) -> Path:
     return path
 
 
-def _recorded_digest(data_dir: Path) -> dict[str, str] | None:
+def _recorded_digest(data_dir: Path) -> dict[str, Any] | None:
     try:
         recorded = json.loads((data_dir / DIGEST_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return recorded if isinstance(recorded, dict) else None
+    if not isinstance(recorded, dict) or not all(isinstance(v, dict) for v in recorded.values()):
+        return None
+    return recorded
+
+
+@attrs.frozen(slots=True)
+class Shard:
+    """One packaged event file as its digest describes it: enough to tell whether a query needs to read it.
+
+    Its events can mean days from ``first_day`` to ``last_day``; ``last_start``
+    is the latest day one of them can start on.
+    """
+
+    file: str
+    events: int
+    first_day: dt.date
+    last_start: dt.date
+    last_day: dt.date
 
 
 def actors() -> ActorRegistry:
@@ -109,16 +152,85 @@ def actors() -> ActorRegistry:
 
 
 def packaged_events() -> tuple[Event, ...]:
-    """The packaged events, loaded once (thread-safe) and then shared; in file order."""
+    """The packaged events, loaded once (thread-safe) and then shared; each file's events in date order."""
     events = _CACHE.get("events")
     if events is None:
-        registry = actors()
+        found = shards()
+        if found is not None:
+            events = tuple(e for shard in found for e in shard_events(shard))
+            _CACHE.setdefault("events", events)
+        else:
+            registry = actors()
+            with _LOCK:
+                events = _CACHE.get("events")
+                if events is None:
+                    events = _CACHE["events"] = load_packaged(DATA_DIR, registry)
+    result: tuple[Event, ...] = _CACHE["events"]
+    return result
+
+
+def shards(data_dir: Path = DATA_DIR) -> tuple[Shard, ...] | None:
+    """The event files as the digest describes them, in date order; None unless every file matches it.
+
+    When the files match, their bytes (the ones just hashed) are kept until
+    :func:`shard_events` builds them, so what is built is what was checked.
+    None also when the files' date ranges interleave: then only the whole set
+    can be put in date order, and the caller loads it whole.
+    """
+    key = f"shards:{data_dir}"
+    if key not in _CACHE:
         with _LOCK:
-            events = _CACHE.get("events")
+            if key not in _CACHE:
+                _CACHE[key] = _read_shards(data_dir)
+    found: tuple[Shard, ...] | None = _CACHE[key]
+    return found
+
+
+def _read_shards(data_dir: Path) -> tuple[Shard, ...] | None:
+    recorded = _recorded_digest(data_dir)
+    files = {path.relative_to(data_dir).as_posix(): path.read_bytes() for path in _data_files(data_dir)}
+    if recorded is None or not _hashes_match(recorded, files):
+        return None
+    found = []
+    try:
+        for name, entry in recorded.items():
+            if name.startswith("events/") and entry.get("events"):
+                found.append(
+                    Shard(
+                        name,
+                        int(entry["events"]),
+                        dt.date.fromisoformat(entry["first_day"]),
+                        dt.date.fromisoformat(entry["last_start"]),
+                        dt.date.fromisoformat(entry["last_day"]),
+                    )
+                )
+    except (KeyError, TypeError, ValueError):
+        return None
+    found.sort(key=lambda shard: shard.first_day)
+    if any(before.last_start >= after.first_day for before, after in itertools.pairwise(found)):
+        return None
+    for shard in found:
+        _CACHE[f"bytes:{data_dir}:{shard.file}"] = files[shard.file]
+    return tuple(found)
+
+
+def shard_events(shard: Shard, data_dir: Path = DATA_DIR) -> tuple[Event, ...]:
+    """The events of one packaged file, in date order, built once (thread-safe) on the trusted fast path."""
+    key = f"shard:{data_dir}:{shard.file}"
+    events = _CACHE.get(key)
+    if events is None:
+        with _LOCK:
+            events = _CACHE.get(key)
             if events is None:
-                events = _CACHE["events"] = load_packaged(DATA_DIR, registry)
+                data = _CACHE.pop(f"bytes:{data_dir}:{shard.file}")
+                events = _CACHE[key] = tuple(sorted(_build_shard(data), key=Event.sort_key))
     result: tuple[Event, ...] = events
     return result
+
+
+def _build_shard(data: bytes) -> list[Event]:
+    """Build one file's events on the fast path (a seam for the tests that count loads)."""
+    return _trusted_events(data)
 
 
 def load_actors(data_dir: Path, *, trust_digest: bool = True) -> ActorRegistry:
@@ -131,14 +243,16 @@ def load_actors(data_dir: Path, *, trust_digest: bool = True) -> ActorRegistry:
 
 
 def load_packaged(data_dir: Path, registry: ActorRegistry, *, trust_digest: bool = True) -> tuple[Event, ...]:
-    """Read the event files of ``data_dir``: fast when they match its digest, else with every check.
+    """Read the event files of ``data_dir`` whole: fast when they match its digest, else with every check.
 
-    Raises DataError listing every problem when the files do not match and fail the checks.
+    Each file's events come in date order, files in name order. Raises
+    DataError listing every problem when the files do not match and fail the
+    checks.
     """
     files = [(f"events/{path.name}", path.read_bytes()) for path in packaged_event_files(data_dir)]
     if trust_digest and _matches_digest(data_dir):
         try:
-            return tuple(e for _, data in files for e in _trusted_events(data))
+            return tuple(e for _, data in files for e in sorted(_trusted_events(data), key=Event.sort_key))
         finally:
             _SOURCES.clear()  # equal sources are shared within one load; the cache need not outlive it
     problems: list[Problem] = []
@@ -150,7 +264,7 @@ def load_packaged(data_dir: Path, registry: ActorRegistry, *, trust_digest: bool
     problems.extend(check_set(read, registry, packaged=True))
     if problems:
         raise DataError(problems)
-    return tuple(e for _, events in read for e in events)
+    return tuple(e for _, events in read for e in sorted(events, key=Event.sort_key))
 
 
 def _matches_digest(data_dir: Path) -> bool:
@@ -158,8 +272,16 @@ def _matches_digest(data_dir: Path) -> bool:
     key = f"digest:{data_dir}"
     matches = _CACHE.get(key)
     if matches is None:
-        matches = _CACHE[key] = _recorded_digest(data_dir) == compute_digest(data_dir)
+        recorded = _recorded_digest(data_dir)
+        files = {path.relative_to(data_dir).as_posix(): path.read_bytes() for path in _data_files(data_dir)}
+        matches = _CACHE[key] = recorded is not None and _hashes_match(recorded, files)
     return bool(matches)
+
+
+def _hashes_match(recorded: dict[str, Any], files: dict[str, bytes]) -> bool:
+    return set(recorded) == set(files) and all(
+        recorded[name].get("sha256") == hashlib.sha256(data).hexdigest() for name, data in files.items()
+    )
 
 
 # -- the fast path: build records straight from files the tests have checked
