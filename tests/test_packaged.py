@@ -248,3 +248,12 @@ def test_the_digest_describes_each_file_for_the_lazy_load() -> None:
         assert min(e.when.earliest for e in events) == shard.first_day
         assert max(e.when.earliest for e in events) == shard.last_start
         assert max(e.when.latest for e in events) == shard.last_day
+
+
+def test_a_lazy_timeline_keeps_the_files_a_query_read_for_the_next() -> None:
+    """Repeated date ranges over the same decades reuse one part and its index, as an eager Timeline would."""
+    lazy = _fresh_lazy()
+    assert lazy.between(1975, 1975) == _EAGER.between(1975, 1975)
+    assert lazy.between("1976-01", "1976-06") == _EAGER.between("1976-01", "1976-06")
+    assert lazy["1975-04-30-war-ends-saigon-liberated"] is lazy.get("1975-04-30-war-ends-saigon-liberated")
+    assert [key for key in lazy._index if key.startswith("part:")] == ["part:events/1970s.json"]

@@ -161,16 +161,23 @@ class Timeline:
             object.__setattr__(self, "_ids", ids)
         return ids
 
+    def _part(self, shards: list[packaged.Shard]) -> Timeline:
+        """The events of these packaged files as a Timeline, kept (with its indexes) for the next query."""
+        key = "part:" + ",".join(shard.file for shard in shards)
+        part: Timeline = self._get_index(
+            key, lambda: self._from_sorted(tuple(e for s in shards for e in packaged.shard_events(s)))
+        )
+        return part
+
     def _find(self, event_id: str) -> Event | None:
         """The event with this id; a lazy Timeline reads only the file of the decade the id starts with."""
         shards = self._unread()
         if shards is not None and event_id[:4].isdigit():
             decade = event_id[:3]
-            for shard in shards:
-                if shard.first_day.isoformat()[:3] <= decade <= shard.last_start.isoformat()[:3]:
-                    for event in packaged.shard_events(shard):
-                        if event.id == event_id:
-                            return event
+            wanted = [s for s in shards if s.first_day.isoformat()[:3] <= decade <= s.last_start.isoformat()[:3]]
+            found = self._part(wanted)._by_id().get(event_id)
+            if found is not None:
+                return found
         return self._by_id().get(event_id)
 
     def __contains__(self, item: object) -> bool:
@@ -288,8 +295,7 @@ class Timeline:
         shards = self._unread()
         if shards is not None:  # read only the files whose days meet the range, then ask them
             wanted = [s for s in shards if s.first_day <= high and s.last_day >= low]
-            part = self._from_sorted(tuple(e for s in wanted for e in packaged.shard_events(s)))
-            return part.between(start, end, within=within)
+            return self._part(wanted).between(start, end, within=within)
         starts, ends, longest = self._bounds()
         lo, hi = low.toordinal(), high.toordinal()
         # Events are sorted by start. Every event starting inside the range is a hit for overlap;
