@@ -387,10 +387,14 @@ def _value_builder(hint: Any) -> Callable[[Any], Any]:
         return lambda value: None if value is None else inner(value)
     if origin is tuple:
         item = _value_builder(args[0])
+        if args[0] is str:  # codes, names, places, tags and ids repeat across events: keep one copy of each
+            return lambda value: tuple(map(sys.intern, value))
         if item is _same:
             return tuple
         return lambda value: tuple(map(item, value))
     if origin is frozenset:
+        if args[0] is str:
+            return lambda value: frozenset(map(sys.intern, value))
         return frozenset
     if hint is When:
         return _trusted_when
