@@ -189,7 +189,9 @@ def shards(data_dir: Path = DATA_DIR) -> tuple[Shard, ...] | None:
 def _read_shards(data_dir: Path) -> tuple[Shard, ...] | None:
     recorded = _recorded_digest(data_dir)
     files = {path.relative_to(data_dir).as_posix(): path.read_bytes() for path in _data_files(data_dir)}
-    if recorded is None or not _hashes_match(recorded, files):
+    matches = recorded is not None and _hashes_match(recorded, files)
+    _CACHE[f"digest:{data_dir}"] = matches  # load_actors asks the same question: it need not hash again
+    if recorded is None or not matches:
         return None
     found = []
     try:
