@@ -62,7 +62,7 @@ class Timeline:
     _ids: dict[str, Event] | None  # built on first lookup for the results of queries
     _actors: ActorRegistry | None
     _index: dict[str, Any]
-    _lock: threading.RLock
+    _lock: threading.Lock
     _base: Timeline | None  # the Timeline a query result was filtered from: its word index serves this one too
 
     def __init__(self, events: Iterable[Event] = (), *, actors: ActorRegistry | None = None) -> None:
@@ -91,7 +91,7 @@ class Timeline:
         setter(self, "_ids", ids)
         setter(self, "_actors", actors)
         setter(self, "_index", {})
-        setter(self, "_lock", threading.RLock())  # re-entrant: an index built under it may read the files
+        setter(self, "_lock", threading.Lock())
         setter(self, "_base", None)
 
     @classmethod
@@ -104,12 +104,9 @@ class Timeline:
     @property
     def _events(self) -> tuple[Event, ...]:
         held = self._held
-        if held is None:
-            with self._lock:
-                held = self._held
-                if held is None:
-                    held = tuple(e for shard in self._shards or () for e in packaged.shard_events(shard))
-                    object.__setattr__(self, "_held", held)
+        if held is None:  # a lazy Timeline: its files in date order are the packaged events, read once and shared
+            held = packaged.packaged_events()
+            object.__setattr__(self, "_held", held)
         return held
 
     def _unread(self) -> tuple[packaged.Shard, ...] | None:
@@ -172,9 +169,9 @@ class Timeline:
     def _find(self, event_id: str) -> Event | None:
         """The event with this id; a lazy Timeline reads only the file of the decade the id starts with."""
         shards = self._unread()
-        if shards is not None and event_id[:4].isdigit():
-            decade = event_id[:3]
-            wanted = [s for s in shards if s.first_day.isoformat()[:3] <= decade <= s.last_start.isoformat()[:3]]
+        if shards is not None and event_id[:4].isdigit():  # an id begins with its start date
+            decade = int(event_id[:4]) // 10
+            wanted = [s for s in shards if s.first_day.year // 10 <= decade <= s.last_start.year // 10]
             found = self._part(wanted)._by_id().get(event_id)
             if found is not None:
                 return found
@@ -235,15 +232,14 @@ class Timeline:
 
     def __repr__(self) -> str:
         shards = self._unread()
-        if shards:
+        if shards:  # the digest knows the days, so a lazy Timeline reads no file for this
             first, last = shards[0].first_day, max(shard.last_day for shard in shards)
-            return f"Timeline({len(self)} events, {first.isoformat()}..{last.isoformat()})"
-        if not self._events:
+        elif self._events:
+            first, last = self._events[0].when.earliest, max(e.when.latest for e in self._events)
+        else:
             return "Timeline(0 events)"
-        first = self._events[0].when.earliest
-        last = max(e.when.latest for e in self._events)
-        noun = "event" if len(self._events) == 1 else "events"
-        return f"Timeline({len(self._events)} {noun}, {first.isoformat()}..{last.isoformat()})"
+        noun = "event" if len(self) == 1 else "events"
+        return f"Timeline({len(self)} {noun}, {first.isoformat()}..{last.isoformat()})"
 
     # -- indexes, built once on first use
 

@@ -87,9 +87,7 @@ def compute_digest(data_dir: Path = DATA_DIR) -> dict[str, dict[str, Any]]:
     they fail them.
     """
     digest: dict[str, dict[str, Any]] = {}
-    for path in _data_files(data_dir):
-        data = path.read_bytes()
-        name = path.relative_to(data_dir).as_posix()
+    for name, data in _read_files(data_dir).items():
         entry: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest()}
         if name.startswith("events/"):
             events, problems = read_events(data, name)
@@ -188,7 +186,7 @@ def shards(data_dir: Path = DATA_DIR) -> tuple[Shard, ...] | None:
 
 def _read_shards(data_dir: Path) -> tuple[Shard, ...] | None:
     recorded = _recorded_digest(data_dir)
-    files = {path.relative_to(data_dir).as_posix(): path.read_bytes() for path in _data_files(data_dir)}
+    files = _read_files(data_dir)
     matches = recorded is not None and _hashes_match(recorded, files)
     _CACHE[f"digest:{data_dir}"] = matches  # load_actors asks the same question: it need not hash again
     if recorded is None or not matches:
@@ -275,9 +273,13 @@ def _matches_digest(data_dir: Path) -> bool:
     matches = _CACHE.get(key)
     if matches is None:
         recorded = _recorded_digest(data_dir)
-        files = {path.relative_to(data_dir).as_posix(): path.read_bytes() for path in _data_files(data_dir)}
-        matches = _CACHE[key] = recorded is not None and _hashes_match(recorded, files)
+        matches = _CACHE[key] = recorded is not None and _hashes_match(recorded, _read_files(data_dir))
     return bool(matches)
+
+
+def _read_files(data_dir: Path) -> dict[str, bytes]:
+    """Each data file's bytes, by its path relative to ``data_dir`` (the digest's keys)."""
+    return {path.relative_to(data_dir).as_posix(): path.read_bytes() for path in _data_files(data_dir)}
 
 
 def _hashes_match(recorded: dict[str, Any], files: dict[str, bytes]) -> bool:
