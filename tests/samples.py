@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from vndiplo import RelationLevel, Relations, Source, VnState, When
+
 GENEVA: dict[str, Any] = {
     "id": "1954-07-21-geneva-accords",
     "kind": "agreement",
@@ -17,3 +19,18 @@ GENEVA: dict[str, Any] = {
     "agreement_type": "peace_accord",
 }
 """A valid agreement in its canonical JSON form (copy it before changing it)."""
+
+
+def relation(code: str, day: str, level: str) -> Relations:
+    """A minimal Relations record with ``code`` on ``day`` at ``level`` (a RelationLevel value)."""
+    return Relations(
+        id=f"{day}-{code.lower()}-{level.replace('_', '-')}",
+        when=When.parse(day),
+        state=VnState.SRV if day >= "1976-07-02" else VnState.DRV,
+        title="t",
+        summary="s",
+        counterparts=(code,),
+        sources=(Source(publisher="p", title="t"),),
+        counterpart=code,
+        level=RelationLevel(level),
+    )

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vndiplo
+from tests.samples import relation
 from vndiplo import Actor, ActorKind, ActorRegistry, Names, Timeline, UnknownActorError, VndiploError
 from vndiplo.errors import FieldError
 from vndiplo.packaged import DATA_DIR
@@ -335,20 +336,7 @@ def test_entities_vietnam_has_no_relations_with_are_of_kind_other(code: str, en:
 
 
 def test_partners_never_count_an_entity_without_relations() -> None:
-    from vndiplo import RelationLevel, Relations, Source, VnState, When
-
-    relations = Relations(
-        id="2023-07-27-vat-resident-representative",
-        when=When.parse("2023-07-27"),
-        state=VnState.SRV,
-        title="t",
-        summary="s",
-        counterparts=("VAT",),
-        sources=(Source(publisher="p", title="t"),),
-        counterpart="VAT",
-        level=RelationLevel("diplomatic_relations"),
-    )
-    tl = Timeline([relations])
+    tl = Timeline([relation("VAT", "2023-07-27", "diplomatic_relations")])
     assert tl.partners("2024") == {}
     assert tl.partners("2024", organisations=True) == {}
 

@@ -8,12 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.samples import relation
 from vndiplo import (
     Anniversary,
     Event,
     Kind,
-    RelationLevel,
-    Relations,
     Source,
     Timeline,
     UnknownEventError,
@@ -104,20 +103,6 @@ def test_by_year_and_counts_partition_the_timeline(tl: Timeline) -> None:
     assert all(e.when.start.year == y for y, t in years.items() for e in t)
     assert sum(tl.counts("kind").values()) == len(tl)
     assert sum(tl.counts("decade").values()) == len(tl)
-
-
-def relation(code: str, day: str, level: str) -> Relations:
-    return Relations(
-        id=f"{day}-{code.lower()}-{level.replace('_', '-')}",
-        when=When.parse(day),
-        state=VnState.SRV if day >= "1976-07-02" else VnState.DRV,
-        title="t",
-        summary="s",
-        counterparts=(code,),
-        sources=(Source(publisher="p", title="t"),),
-        counterpart=code,
-        level=RelationLevel(level),
-    )
 
 
 def test_partners_follow_the_latest_event_levels_and_successors() -> None:
