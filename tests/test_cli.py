@@ -512,3 +512,9 @@ def test_importing_the_command_loads_no_optional_library() -> None:
     code = "import sys, vndiplo.cli; print(sorted({'shtab', 'icalendar', 'pandas', 'frictionless'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_show_finds_an_event_by_a_former_id() -> None:
+    code, text = run("show", "1973-relations-bangladesh")
+    assert code == 0
+    assert "1973-02-11-relations-bangladesh" in text

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pycountry
 import pytest
@@ -13,7 +14,7 @@ import pytest
 import vndiplo
 from vndiplo import ActorKind, Agreement, AgreementStage, AgreementType, Event
 from vndiplo.dataset import PACKAGED_RANGE, canonical_json, read_events
-from vndiplo.packaged import packaged_event_files
+from vndiplo.packaged import packaged_event_files, renamed
 
 TL = vndiplo.timeline()
 EVENTS = list(TL)
@@ -319,3 +320,20 @@ re-post Vietnamese state media): cite the original instead."""
 def test_no_source_is_a_copy_on_a_mirror_site() -> None:
     copies = [(e.id, s.url) for e in EVENTS for s in e.sources if s.url and any(h in s.url for h in MIRROR_HOSTS)]
     assert copies == []
+
+
+RELEASED_IDS = Path(__file__).parent / "data" / "ids-0.1.0.txt"  # every id the 0.1.0 release shipped
+REMOVED: set[str] = set()  # released ids whose events were dropped as wrong, each with its reason in the changelog
+
+
+def test_every_former_id_leads_to_an_event_and_is_no_id_now() -> None:
+    ids = {e.id for e in EVENTS}
+    assert sorted(ids & renamed().keys()) == []
+    assert sorted(set(renamed().values()) - ids) == [], "a former id must map to an id in the data now"
+
+
+def test_every_id_a_release_shipped_still_finds_its_event() -> None:
+    released = RELEASED_IDS.read_text(encoding="utf-8").split()
+    assert len(released) == 863
+    lost = [i for i in released if i not in REMOVED and TL.get(i) is None]
+    assert lost == [], "renamed ids go in data/renamed.json (former id -> id now)"

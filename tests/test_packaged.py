@@ -10,8 +10,9 @@ import sys
 import textwrap
 from pathlib import Path
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import vndiplo
@@ -175,10 +176,48 @@ def test_a_lazy_date_range_is_the_eager_one(a: dt.date, b: dt.date, within: bool
 
 
 @given(st.sampled_from([e.id for e in _EAGER]) | st.text(min_size=1, max_size=20))
+@example("²³¹⁴-digits-int-cannot-read")  # str.isdigit() is true for these; the lazy look-up once raised
 def test_a_lazy_id_lookup_is_the_eager_one(event_id: str) -> None:
     lazy = _fresh_lazy()
     assert lazy.get(event_id) == _EAGER.get(event_id)
     assert (event_id in lazy) == (event_id in _EAGER)
+
+
+_FORMER = sorted(packaged.renamed().items())
+
+
+@given(st.sampled_from(_FORMER))
+def test_a_former_id_finds_the_event_it_became(pair: tuple[str, str]) -> None:
+    former, now = pair
+    lazy = _fresh_lazy()
+    assert lazy[former] is lazy[now]
+    assert lazy.get(former) == _EAGER[former] == _EAGER[now]
+    assert former in lazy
+    assert former in _EAGER
+    assert _EAGER.between(_EAGER[now].when.start, _EAGER[now].when.start).get(former) == _EAGER[now]
+
+
+def test_an_event_whose_id_is_a_former_id_is_found_before_the_one_it_became() -> None:
+    former, now = next((f, n) for f, n in _FORMER if f.startswith(f"{_EAGER[n].when.start}-"))
+    own = attrs.evolve(_EAGER[now], id=former)  # a user's own event that happens to take the former id
+    assert vndiplo.Timeline([own, _EAGER[now]])[former] is own
+    assert vndiplo.Timeline([_EAGER["1995-07-28-asean-accession"]]).get(former) is None
+
+
+def test_a_renamed_file_that_is_not_a_map_of_ids_names_each_bad_entry(tmp_path: Path) -> None:
+    path = tmp_path / packaged.RENAMED_NAME
+    assert packaged.read_renamed(path) == {}, "no file: nothing was renamed"
+    path.write_text(json.dumps({"1973-x": "1973-02-11-x", "Bad Id": "1990-y", "1990-z": 5, "1991-a": "1991-a"}))
+    with pytest.raises(DataError) as raised:
+        packaged.read_renamed(path)
+    assert [p.event_id for p in raised.value.problems] == ["Bad Id", "1990-z", "1991-a"]
+    assert all(p.file == "renamed.json" for p in raised.value.problems)
+    path.write_text("[]")
+    with pytest.raises(DataError, match="JSON object"):
+        packaged.read_renamed(path)
+    path.write_text("{")
+    with pytest.raises(DataError, match="cannot be read as JSON"):
+        packaged.read_renamed(path)
 
 
 def test_a_lazy_timeline_is_the_eager_one_whole() -> None:

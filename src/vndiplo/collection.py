@@ -167,9 +167,18 @@ class Timeline:
         return part
 
     def _find(self, event_id: str) -> Event | None:
+        """The event with this id, or with the id a packaged event's former id became (``packaged.renamed``)."""
+        found = self._find_exactly(event_id)
+        if found is None:
+            now = packaged.renamed().get(event_id)
+            if now is not None:
+                found = self._find_exactly(now)
+        return found
+
+    def _find_exactly(self, event_id: str) -> Event | None:
         """The event with this id; a lazy Timeline reads only the file of the decade the id starts with."""
         shards = self._unread()
-        if shards is not None and event_id[:4].isdigit():  # an id begins with its start date
+        if shards is not None and event_id[:4].isascii() and event_id[:4].isdigit():  # an id begins with its date
             decade = int(event_id[:4]) // 10
             wanted = [s for s in shards if s.first_day.year // 10 <= decade <= s.last_start.year // 10]
             found = self._part(wanted)._by_id().get(event_id)
@@ -197,7 +206,7 @@ class Timeline:
         raise TypeError(f"'in' takes an event id (str), an Event or a datetime.date, got {item!r}")
 
     def __getitem__(self, event_id: str) -> Event:
-        """The event with this id; UnknownEventError (a KeyError) with close ids when absent."""
+        """The event with this id or a former id of it; UnknownEventError (a KeyError) with close ids when absent."""
         if not isinstance(event_id, str):
             raise TypeError(_by_id_only(event_id))
         found = self._find(event_id)
@@ -206,7 +215,7 @@ class Timeline:
         return found
 
     def get(self, event_id: str, default: Event | None = None) -> Event | None:
-        """The event with this id, or ``default``."""
+        """The event with this id or a former id of it, or ``default``."""
         if not isinstance(event_id, str):
             raise TypeError(_by_id_only(event_id))
         found = self._find(event_id)

@@ -28,7 +28,7 @@ import sys
 import threading
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ from .actors import Actor, ActorRegistry
 from .dataset import check_set, read_actors, read_events
 from .dates import PartialDate, When
 from .errors import DataError, Problem
-from .records import EVENT_CLASSES, Event, Kind, Source
+from .records import EVENT_CLASSES, ID_RE, Event, Kind, Source
 
 __all__ = [
     "DATA_DIR",
@@ -50,6 +50,8 @@ __all__ = [
     "load_packaged",
     "packaged_event_files",
     "packaged_events",
+    "read_renamed",
+    "renamed",
     "shard_events",
     "shards",
     "write_digest",
@@ -63,6 +65,14 @@ DATA_DIR = Path(__file__).parent / "data"
 
 DIGEST_NAME = "digest.json"
 """The file in the data folder holding the SHA-256 of each data file as the tests checked it."""
+
+RENAMED_NAME = "renamed.json"
+"""The file in the data folder mapping each former id of a packaged event to its id now.
+
+An id begins with the event's start date, so it changes when research
+sharpens the date ("1992-li-peng-visit" became "1992-11-30-li-peng-visit").
+The map keeps ids that scripts saved working: id look-ups follow it.
+"""
 
 _LOCK = threading.Lock()
 _CACHE: dict[str, Any] = {}
@@ -147,6 +157,38 @@ def actors() -> ActorRegistry:
                 registry = _CACHE["actors"] = load_actors(DATA_DIR)
     result: ActorRegistry = registry
     return result
+
+
+def renamed() -> Mapping[str, str]:
+    """Each former id of a packaged event and the id it has now, read once (see ``RENAMED_NAME``)."""
+    found = _CACHE.get("renamed")
+    if found is None:
+        found = _CACHE.setdefault("renamed", types.MappingProxyType(read_renamed(DATA_DIR / RENAMED_NAME)))
+    result: Mapping[str, str] = found
+    return result
+
+
+def read_renamed(path: Path) -> dict[str, str]:
+    """A map of former ids to ids now, from a JSON object; DataError listing every entry that is not two ids.
+
+    A missing file means no event was ever renamed.
+    """
+    try:
+        data = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        raise DataError([Problem(path.name, None, None, f"cannot be read as JSON: {exc}")]) from None
+    if not isinstance(data, dict):
+        raise DataError([Problem(path.name, None, None, "must be a JSON object of former id to id now")])
+    problems = [
+        Problem(path.name, str(old), None, f"{new!r} must be an id [a-z0-9]+(-[a-z0-9]+)* and differ from {old!r}")
+        for old, new in data.items()
+        if not (isinstance(new, str) and ID_RE.fullmatch(old) and ID_RE.fullmatch(new) and new != old)
+    ]
+    if problems:
+        raise DataError(problems)
+    return data
 
 
 def packaged_events() -> tuple[Event, ...]:
