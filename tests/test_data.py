@@ -16,6 +16,8 @@ from vndiplo import ActorKind, Agreement, AgreementStage, AgreementType, Event
 from vndiplo.dataset import PACKAGED_RANGE, canonical_json, read_events
 from vndiplo.packaged import packaged_event_files, renamed
 
+from .offices import TERMS
+
 TL = vndiplo.timeline()
 EVENTS = list(TL)
 ACTORS = vndiplo.actors()
@@ -346,3 +348,62 @@ def test_nam_means_namibia_not_the_non_aligned_movement() -> None:
     """NAM is Namibia's ISO code; the Non-Aligned Movement is NONALIGNED. Four summit records once mixed them up."""
     wrong = [e.id for e in EVENTS if "NAM" in e.counterparts and "Namibia" not in e.title + e.summary]
     assert wrong == []
+
+
+_OFFICE_WORDS = {  # how titles name each office, in English and in Vietnamese
+    "general_secretary": (r"(?:Party )?General Secretary|First Secretary|Party chief", r"Tổng Bí thư|Bí thư thứ nhất"),
+    "president": (r"(?:State )?President", r"Chủ tịch nước"),
+    "prime_minister": (r"Prime Minister|Premier", r"Thủ tướng|Chủ tịch Hội đồng Bộ trưởng"),
+    "assembly_chair": (r"National Assembly (?:Chairman|Chairwoman|Chair|Chairperson)", r"Chủ tịch Quốc hội"),
+    "foreign_minister": (r"Foreign Minister|Minister of Foreign Affairs", r"Bộ trưởng (?:Bộ )?Ngoại giao"),
+}
+_NOT_HOLDER = r"(?<!Deputy )(?<!Vice )(?<!Phó )(?<!former )(?<!nguyên )"
+_NAMED_AFTER_THE_EVENT = {  # titles that name a leader by an office held at another time, on purpose
+    "1969-09-09-ho-chi-minh-funeral-foreign-delegations": "the late President's funeral",
+    "1987-unesco-resolution-ho-chi-minh": "honours the late President",
+    "1991-06-24-seventh-party-congress": "the congress elected him General Secretary",
+}
+
+
+def _office_mentions(text: str, office: str, english: bool) -> list[tuple[str, dt.date, dt.date]]:
+    words = _OFFICE_WORDS[office][0 if english else 1]
+    found = []
+    for name_en, name_vi, first, last in TERMS[office]:
+        name = name_en if english else name_vi
+        if re.search(rf"{_NOT_HOLDER}(?:{words}) {re.escape(name)}\b", text):
+            found.append((name, first, last))
+    return found
+
+
+def test_titles_name_leaders_by_the_office_they_held_then() -> None:
+    wrong = []
+    for event in EVENTS:
+        if event.id in _NAMED_AFTER_THE_EVENT:
+            continue
+        for office in TERMS:
+            for english, text in ((True, event.title), (False, event.title_vi or "")):
+                for name, first, last in _office_mentions(text, office, english):
+                    if event.when.latest < first or event.when.earliest > last:
+                        wrong.append((event.id, office, name))
+    assert wrong == []
+
+
+def test_1981_1992_heads_of_government_are_chairs_of_the_council_of_ministers_in_vietnamese() -> None:
+    """The 1980 Constitution's Council of Ministers had a chairman, not a Thủ tướng (English keeps "Prime Minister")."""
+    council = (dt.date(1981, 7, 4), dt.date(1992, 9, 23))
+    wrong = []
+    for event in EVENTS:
+        if not council[0] <= event.when.earliest <= event.when.latest <= council[1]:
+            continue
+        for name_en, name_vi, first, last in TERMS["prime_minister"]:
+            in_office = first <= event.when.earliest <= last
+            text = f"{event.title_vi} {event.summary_vi}"
+            if in_office and re.search(rf"{_NOT_HOLDER}Thủ tướng {re.escape(name_vi)}\b", text):
+                wrong.append((event.id, name_en))
+    assert wrong == []
+
+
+def test_the_office_terms_follow_one_another() -> None:
+    for office, terms in TERMS.items():
+        assert all(first <= last for _, _, first, last in terms), office
+        assert [t[2] for t in terms] == sorted(t[2] for t in terms), office
