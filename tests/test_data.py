@@ -16,7 +16,7 @@ from vndiplo import ActorKind, Agreement, AgreementStage, AgreementType, Event
 from vndiplo.dataset import PACKAGED_RANGE, canonical_json, read_events
 from vndiplo.packaged import packaged_event_files, renamed
 
-from .offices import TERMS
+from .offices import COUNCILS, SPELLINGS, TERMS
 
 TL = vndiplo.timeline()
 EVENTS = list(TL)
@@ -241,82 +241,6 @@ def test_diplomatic_relations_are_established_once_unless_severed_between() -> N
     assert repeated == []
 
 
-# Vietnam's leaders and their terms (from Wikipedia's lists of office-holders), to check that a title
-# names a leader by the office they held at the time. A term is given to the day it began and ended.
-_TERMS: dict[str, list[tuple[str, str, str]]] = {
-    "General Secretary": [
-        ("Le Duan", "1960-09-10", "1986-07-10"),
-        ("Truong Chinh", "1986-07-14", "1986-12-18"),
-        ("Nguyen Van Linh", "1986-12-18", "1991-06-28"),
-        ("Do Muoi", "1991-06-28", "1997-12-26"),
-        ("Le Kha Phieu", "1997-12-26", "2001-04-22"),
-        ("Nong Duc Manh", "2001-04-22", "2011-01-19"),
-        ("Nguyen Phu Trong", "2011-01-19", "2024-07-19"),
-        ("To Lam", "2024-08-03", "2025-12-31"),
-    ],
-    "President": [
-        ("Ton Duc Thang", "1969-09-23", "1980-03-30"),
-        ("Truong Chinh", "1981-07-04", "1987-06-18"),
-        ("Vo Chi Cong", "1987-06-18", "1992-09-23"),
-        ("Le Duc Anh", "1992-09-23", "1997-09-24"),
-        ("Tran Duc Luong", "1997-09-24", "2006-06-27"),
-        ("Nguyen Minh Triet", "2006-06-27", "2011-07-25"),
-        ("Truong Tan Sang", "2011-07-25", "2016-04-02"),
-        ("Tran Dai Quang", "2016-04-02", "2018-09-21"),
-        ("Nguyen Phu Trong", "2018-10-23", "2021-04-05"),
-        ("Nguyen Xuan Phuc", "2021-04-05", "2023-01-18"),
-        ("Vo Van Thuong", "2023-03-02", "2024-03-21"),
-        ("To Lam", "2024-05-22", "2024-10-21"),
-        ("Luong Cuong", "2024-10-21", "2025-12-31"),
-    ],
-    "Prime Minister": [
-        ("Pham Van Dong", "1955-09-20", "1987-06-18"),
-        ("Pham Hung", "1987-06-18", "1988-03-10"),
-        ("Do Muoi", "1988-06-22", "1991-08-08"),
-        ("Vo Van Kiet", "1991-08-08", "1997-09-25"),
-        ("Phan Van Khai", "1997-09-25", "2006-06-27"),
-        ("Nguyen Tan Dung", "2006-06-27", "2016-04-07"),
-        ("Nguyen Xuan Phuc", "2016-04-07", "2021-04-05"),
-        ("Pham Minh Chinh", "2021-04-05", "2025-12-31"),
-    ],
-    "National Assembly Chair": [
-        ("Nong Duc Manh", "1992-09-23", "2001-06-27"),
-        ("Nguyen Van An", "2001-06-27", "2006-06-26"),
-        ("Nguyen Phu Trong", "2006-06-26", "2011-07-23"),
-        ("Nguyen Sinh Hung", "2011-07-23", "2016-03-31"),
-        ("Nguyen Thi Kim Ngan", "2016-03-31", "2021-03-31"),
-        ("Vuong Dinh Hue", "2021-03-31", "2024-04-26"),
-        ("Tran Thanh Man", "2024-05-20", "2025-12-31"),
-    ],
-}
-_SPELLINGS = {
-    "General Secretary": ("General Secretary", "Party General Secretary", "Party chief"),
-    "President": ("President", "State President"),
-    "Prime Minister": ("Prime Minister",),
-    "National Assembly Chair": ("National Assembly Chairman", "National Assembly Chairwoman", "NA Chairman"),
-}
-
-
-def test_titles_name_leaders_by_the_office_they_held_at_the_time() -> None:
-    """Catches "President Nguyen Xuan Phuc" on a 2018 visit (he was Prime Minister). A 45-day margin
-    covers handovers; "Deputy Prime Minister X" and "former President X" are other offices."""
-    margin = dt.timedelta(days=45)
-    names = "|".join(sorted({name for terms in _TERMS.values() for name, _, _ in terms}))
-    wrong = []
-    for event in EVENTS:
-        for office, spellings in _SPELLINGS.items():
-            for spelling in spellings:
-                for match in re.finditer(rf"(?<![Dd]eputy )(?<!former )\b{spelling} ({names})\b", event.title):
-                    terms = [
-                        (dt.date.fromisoformat(a), dt.date.fromisoformat(b))
-                        for n, a, b in _TERMS[office]
-                        if n == match[1]
-                    ]
-                    if not any(a - margin <= event.when.latest and event.when.earliest <= b + margin for a, b in terms):
-                        wrong.append((event.id, match[0]))
-    assert wrong == []
-
-
 MIRROR_HOSTS = ("dvincitest.com", "drivingcreative.com", "vietmaz.com", "talkvietnam.org", "tothethao.com", "vrviet.vn")
 """Copies of other publishers' pages (development mirrors of the Wilson Center archive, sites that
 re-post Vietnamese state media): cite the original instead."""
@@ -327,21 +251,28 @@ def test_no_source_is_a_copy_on_a_mirror_site() -> None:
     assert copies == []
 
 
-RELEASED_IDS = Path(__file__).parent / "data" / "ids-0.1.0.txt"  # every id the 0.1.0 release shipped
-REMOVED: set[str] = set()  # released ids whose events were dropped as wrong, each with its reason in the changelog
+RELEASES = sorted((Path(__file__).parent / "data").glob("ids-*.txt"))
+"""Every id each release shipped, one file a release (ids-0.1.0.txt has 0.1.0's 863): saved ids must keep working."""
+REMOVED: frozenset[str] = frozenset()  # released ids whose events were dropped as wrong, each named in the changelog
 
 
 def test_every_former_id_leads_to_an_event_and_is_no_id_now() -> None:
     ids = {e.id for e in EVENTS}
-    assert sorted(ids & renamed().keys()) == []
+    assert sorted(ids & renamed().keys()) == [], "an id in the data now cannot also be a former id"
     assert sorted(set(renamed().values()) - ids) == [], "a former id must map to an id in the data now"
 
 
-def test_every_id_a_release_shipped_still_finds_its_event() -> None:
-    released = RELEASED_IDS.read_text(encoding="utf-8").split()
-    assert len(released) == 863
+@pytest.mark.parametrize("release", RELEASES, ids=lambda p: p.stem)
+def test_every_id_a_release_shipped_still_finds_its_event(release: Path) -> None:
+    released = release.read_text(encoding="utf-8").split()
+    assert len(released) == len(set(released)) > 0
     lost = [i for i in released if i not in REMOVED and TL.get(i) is None]
     assert lost == [], "renamed ids go in data/renamed.json (former id -> id now)"
+
+
+def test_the_first_release_list_is_whole() -> None:
+    assert [p.name for p in RELEASES][:1] == ["ids-0.1.0.txt"]
+    assert len(RELEASES[0].read_text(encoding="utf-8").split()) == 863
 
 
 def test_nam_means_namibia_not_the_non_aligned_movement() -> None:
@@ -350,56 +281,73 @@ def test_nam_means_namibia_not_the_non_aligned_movement() -> None:
     assert wrong == []
 
 
-_OFFICE_WORDS = {  # how titles name each office, in English and in Vietnamese
-    "general_secretary": (r"(?:Party )?General Secretary|First Secretary|Party chief", r"Tổng Bí thư|Bí thư thứ nhất"),
-    "president": (r"(?:State )?President", r"Chủ tịch nước"),
-    "prime_minister": (r"Prime Minister|Premier", r"Thủ tướng|Chủ tịch Hội đồng Bộ trưởng"),
-    "assembly_chair": (r"National Assembly (?:Chairman|Chairwoman|Chair|Chairperson)", r"Chủ tịch Quốc hội"),
-    "foreign_minister": (r"Foreign Minister|Minister of Foreign Affairs", r"Bộ trưởng (?:Bộ )?Ngoại giao"),
-}
-_NOT_HOLDER = r"(?<!Deputy )(?<!Vice )(?<!Phó )(?<!former )(?<!nguyên )"
-_NAMED_AFTER_THE_EVENT = {  # titles that name a leader by an office held at another time, on purpose
-    "1969-09-09-ho-chi-minh-funeral-foreign-delegations": "the late President's funeral",
-    "1987-unesco-resolution-ho-chi-minh": "honours the late President",
-    "1991-06-24-seventh-party-congress": "the congress elected him General Secretary",
-}
+_NOT_THE_HOLDER = r"(?i:(?<!deputy )(?<!vice )(?<!vice-)(?<!former )(?<!late )(?<!ex-)(?<!phó )(?<!nguyên )(?<!quyền ))"
+_JOINER = r"(?:, | and | kiêm | và )"
+_MARGIN = dt.timedelta(days=45)  # handovers: a title may name a leader elected at the event, or just before it
 
 
-def _office_mentions(text: str, office: str, english: bool) -> list[tuple[str, dt.date, dt.date]]:
-    words = _OFFICE_WORDS[office][0 if english else 1]
+def _named_offices(text: str, english: bool) -> list[tuple[str, str]]:
+    """(office, name) for each leader a title names by an office, compound ones ("Party chief and President X") too."""
+    i = 0 if english else 1
+    offices = "|".join(f"(?:{spellings[i]})" for spellings in SPELLINGS.values())
+    spelled = {(en, vi)[i] for terms in TERMS.values() for en, vi, _, _ in terms}
+    names = "|".join(sorted(spelled, key=len, reverse=True))
     found = []
-    for name_en, name_vi, first, last in TERMS[office]:
-        name = name_en if english else name_vi
-        if re.search(rf"{_NOT_HOLDER}(?:{words}) {re.escape(name)}\b", text):
-            found.append((name, first, last))
+    for match in re.finditer(rf"{_NOT_THE_HOLDER}((?:{offices})(?:{_JOINER}(?:{offices}))*) ({names})\b", text):
+        found += [(office, match[2]) for office, spellings in SPELLINGS.items() if re.search(spellings[i], match[1])]
     return found
 
 
-def test_titles_name_leaders_by_the_office_they_held_then() -> None:
+@pytest.mark.parametrize(
+    ("title", "english", "expected"),
+    [
+        ("Deputy Prime Minister and Foreign Minister Pham Van Dong", True, [("foreign_minister", "Pham Van Dong")]),
+        ("PM Pham Minh Chinh visits", True, [("prime_minister", "Pham Minh Chinh")]),
+        ("General Secretary and President To Lam", True, [("general_secretary", "To Lam"), ("president", "To Lam")]),
+        ("NA Chairman Tran Thanh Man", True, [("assembly_chair", "Tran Thanh Man")]),
+        ("Former President Vo Chi Cong; Vice-President Nguyen Huu Tho", True, []),
+        ("Phó Thủ tướng Trần Đức Lương thăm", False, []),
+        ("Chủ tịch Hội đồng Nhà nước Võ Chí Công", False, [("president", "Võ Chí Công")]),
+        ("Thủ tướng Chính phủ Phạm Minh Chính", False, [("prime_minister", "Phạm Minh Chính")]),
+    ],
+)
+def test_how_titles_name_leaders_by_office(title: str, english: bool, expected: list[tuple[str, str]]) -> None:
+    assert _named_offices(title, english) == expected
+
+
+def test_titles_name_leaders_by_the_office_they_held_at_the_time() -> None:
+    """Catches "President Nguyen Xuan Phuc" on a 2018 visit (he was Prime Minister) and "Prime Minister Tran Duc
+    Luong" (never his office). "Deputy Prime Minister X" and "former President X" are other offices; "President
+    Ho Chi Minh" after 1969 is how Vietnam names him still."""
     wrong = []
     for event in EVENTS:
-        if event.id in _NAMED_AFTER_THE_EVENT:
-            continue
-        for office in TERMS:
-            for english, text in ((True, event.title), (False, event.title_vi or "")):
-                for name, first, last in _office_mentions(text, office, english):
-                    if event.when.latest < first or event.when.earliest > last:
-                        wrong.append((event.id, office, name))
+        for english, title in ((True, event.title), (False, event.title_vi or "")):
+            for office, name in _named_offices(title, english):
+                if office == "president" and name in ("Ho Chi Minh", "Hồ Chí Minh"):
+                    continue
+                terms = [(a, b) for *names, a, b in TERMS[office] if name in names]
+                if not any(a - _MARGIN <= event.when.latest and event.when.earliest <= b + _MARGIN for a, b in terms):
+                    wrong.append((event.id, office, name))
     assert wrong == []
 
 
-def test_1981_1992_heads_of_government_are_chairs_of_the_council_of_ministers_in_vietnamese() -> None:
-    """The 1980 Constitution's Council of Ministers had a chairman, not a Thủ tướng (English keeps "Prime Minister")."""
-    council = (dt.date(1981, 7, 4), dt.date(1992, 9, 23))
+def test_1981_1992_titles_in_vietnamese_name_the_councils() -> None:
+    """Under the 1980 Constitution the head of state chaired the Council of State (Chủ tịch Hội đồng Nhà nước) and
+    the head of government the Council of Ministers (Chủ tịch Hội đồng Bộ trưởng); English keeps "President" and
+    "Prime Minister", as English sources do."""
+    first, last = COUNCILS
     wrong = []
     for event in EVENTS:
-        if not council[0] <= event.when.earliest <= event.when.latest <= council[1]:
+        if not first <= event.when.earliest <= event.when.latest <= last:
             continue
-        for name_en, name_vi, first, last in TERMS["prime_minister"]:
-            in_office = first <= event.when.earliest <= last
-            text = f"{event.title_vi} {event.summary_vi}"
-            if in_office and re.search(rf"{_NOT_HOLDER}Thủ tướng {re.escape(name_vi)}\b", text):
-                wrong.append((event.id, name_en))
+        text = f"{event.title_vi} {event.summary_vi}"
+        for office, word in (("prime_minister", "Thủ tướng"), ("president", "Chủ tịch nước")):
+            for _, name, a, b in TERMS[office]:
+                in_office = a <= event.when.latest and event.when.earliest <= b
+                if in_office and re.search(rf"{_NOT_THE_HOLDER}{word} {re.escape(name)}\b", text):
+                    wrong.append((event.id, word, name))
+        if re.search(r"Phó Thủ tướng|Phó Chủ tịch nước", event.title_vi or ""):
+            wrong.append((event.id, "Phó", ""))
     assert wrong == []
 
 
@@ -407,3 +355,9 @@ def test_the_office_terms_follow_one_another() -> None:
     for office, terms in TERMS.items():
         assert all(first <= last for _, _, first, last in terms), office
         assert [t[2] for t in terms] == sorted(t[2] for t in terms), office
+
+
+def test_the_renamed_file_is_sorted_and_formatted() -> None:
+    path = packaged_event_files()[0].parent.parent / "renamed.json"
+    text = path.read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), indent=1, sort_keys=True) + "\n", "keep renamed.json sorted"

@@ -66,6 +66,24 @@ def test_an_id_clashing_with_the_packaged_set_is_an_error(tmp_path: Path) -> Non
     assert any("duplicate id" in p for p in problems(write(tmp_path, [clash]), with_packaged=True))
 
 
+def test_a_users_file_may_link_to_a_packaged_event_by_a_former_id(tmp_path: Path) -> None:
+    former, now = "1973-relations-bangladesh", "1973-02-11-relations-bangladesh"
+    assert vndiplo.packaged.renamed()[former] == now
+    mine = {**EVENT, "related": [former]}
+    tl = vndiplo.load([write(tmp_path, [mine])], with_packaged=True)
+    assert tl[tl["2030-01-01-my-visit"].related[0]].id == now
+
+
+def test_an_id_that_a_packaged_event_once_had_is_an_error(tmp_path: Path) -> None:
+    former = "1973-relations-bangladesh"
+    clash = {**EVENT, "id": former, "when": "1973", "state": "DRV", "direction": "inbound", "host": "VNM"}
+    assert problems(write(tmp_path, [clash]), with_packaged=True) == [
+        f"{tmp_path / 'mine.json'}: event {former!r}: id: was the id of packaged event "
+        "'1973-02-11-relations-bangladesh', and still finds it: choose another"
+    ]
+    assert vndiplo.load(write(tmp_path, [clash]))[former].title == EVENT["title"], "alone, a user's ids are their own"
+
+
 def test_all_problems_of_all_files_are_listed(tmp_path: Path) -> None:
     first = write(
         tmp_path,

@@ -191,6 +191,7 @@ def test_a_former_id_finds_the_event_it_became(pair: tuple[str, str]) -> None:
     former, now = pair
     lazy = _fresh_lazy()
     assert lazy[former] is lazy[now]
+    assert lazy._held is None, "a former id reads the file of the id it became, not the whole Timeline"
     assert lazy.get(former) == _EAGER[former] == _EAGER[now]
     assert former in lazy
     assert former in _EAGER
@@ -207,10 +208,11 @@ def test_an_event_whose_id_is_a_former_id_is_found_before_the_one_it_became() ->
 def test_a_renamed_file_that_is_not_a_map_of_ids_names_each_bad_entry(tmp_path: Path) -> None:
     path = tmp_path / packaged.RENAMED_NAME
     assert packaged.read_renamed(path) == {}, "no file: nothing was renamed"
-    path.write_text(json.dumps({"1973-x": "1973-02-11-x", "Bad Id": "1990-y", "1990-z": 5, "1991-a": "1991-a"}))
+    bad = {"1973-x": "1973-02-11-x", "Bad Id": "1990-y", "1990-z": 5, "1991-a": "1991-a", "1972-x": "1973-x"}
+    path.write_text(json.dumps(bad))
     with pytest.raises(DataError) as raised:
         packaged.read_renamed(path)
-    assert [p.event_id for p in raised.value.problems] == ["Bad Id", "1990-z", "1991-a"]
+    assert [p.event_id for p in raised.value.problems] == ["Bad Id", "1990-z", "1991-a", "1972-x"]
     assert all(p.file == "renamed.json" for p in raised.value.problems)
     path.write_text("[]")
     with pytest.raises(DataError, match="JSON object"):

@@ -7,7 +7,7 @@ listing every problem (file, event id, field); nothing is half-read.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -113,14 +113,18 @@ def check_set(
     registry: ActorRegistry,
     *,
     known: Iterable[Event] | None = None,
+    former: Mapping[str, str] | None = None,
     packaged: bool = False,
 ) -> list[Problem]:
     """The checks across events: unique ids, links that resolve, known codes, anniversary arithmetic.
 
     ``known`` is a set the events may link into (the packaged data set when a
     user merges their files with it); an id clashing with it is a problem.
+    ``former`` maps ids the known events once had to their ids now: links may
+    use them, and an event may not take one.
     """
     known_ids = {} if known is None else {e.id: e for e in known}
+    former = {} if former is None else former
     problems: list[Problem] = []
     where: dict[str, str] = {}
     by_id: dict[str, Event] = {}
@@ -129,12 +133,18 @@ def check_set(
             if event.id in where or event.id in known_ids:
                 other = where.get(event.id, "the packaged data set")
                 problems.append(Problem(name, event.id, "id", f"duplicate id: also in {other}"))
+            elif event.id in former:
+                message = f"was the id of packaged event {former[event.id]!r}, and still finds it: choose another"
+                problems.append(Problem(name, event.id, "id", message))
             else:
                 where[event.id] = name
                 by_id[event.id] = event
 
     def find(event_id: str) -> Event | None:
-        return by_id.get(event_id) or known_ids.get(event_id)
+        found = by_id.get(event_id) or known_ids.get(event_id)
+        if found is None and event_id in former:
+            found = known_ids.get(former[event_id])
+        return found
 
     low, high = PACKAGED_RANGE
     for name, events in files:
@@ -247,11 +257,16 @@ def _read_path(path: PathArg) -> tuple[bytes | None, Problem | None]:
 
 
 def read_files(
-    paths: PathArg | Iterable[PathArg], registry: ActorRegistry, *, known: Iterable[Event] | None = None
+    paths: PathArg | Iterable[PathArg],
+    registry: ActorRegistry,
+    *,
+    known: Iterable[Event] | None = None,
+    former: Mapping[str, str] | None = None,
 ) -> list[Event]:
     """Read users' JSON event files with every check; DataError listing every problem, else all their events.
 
-    ``known`` events (the packaged set) may be linked to; an id clashing with one is a problem.
+    ``known`` events (the packaged set) may be linked to, also by the ``former``
+    ids they once had; an id clashing with one is a problem.
     """
     if isinstance(paths, (str, PathLike)):
         paths = [paths]
@@ -274,7 +289,7 @@ def read_files(
         events, file_problems = read_events(data, str(path))
         problems.extend(file_problems)
         files.append((str(path), events))
-    problems.extend(check_set(files, registry, known=known))
+    problems.extend(check_set(files, registry, known=known, former=former))
     if problems:
         raise DataError(problems)
     return [e for _, events in files for e in events]

@@ -43,6 +43,7 @@ from .records import EVENT_CLASSES, ID_RE, Event, Kind, Source
 __all__ = [
     "DATA_DIR",
     "DIGEST_NAME",
+    "RENAMED_NAME",
     "Shard",
     "actors",
     "compute_digest",
@@ -70,7 +71,7 @@ RENAMED_NAME = "renamed.json"
 """The file in the data folder mapping each former id of a packaged event to its id now.
 
 An id begins with the event's start date, so it changes when research
-sharpens the date ("1992-li-peng-visit" became "1992-11-30-li-peng-visit").
+sharpens the date ("1973-relations-bangladesh" became "1973-02-11-relations-bangladesh").
 The map keeps ids that scripts saved working: id look-ups follow it.
 """
 
@@ -163,7 +164,10 @@ def renamed() -> Mapping[str, str]:
     """Each former id of a packaged event and the id it has now, read once (see ``RENAMED_NAME``)."""
     found = _CACHE.get("renamed")
     if found is None:
-        found = _CACHE.setdefault("renamed", types.MappingProxyType(read_renamed(DATA_DIR / RENAMED_NAME)))
+        with _LOCK:
+            found = _CACHE.get("renamed")
+            if found is None:
+                found = _CACHE["renamed"] = types.MappingProxyType(read_renamed(DATA_DIR / RENAMED_NAME))
     result: Mapping[str, str] = found
     return result
 
@@ -182,9 +186,14 @@ def read_renamed(path: Path) -> dict[str, str]:
     if not isinstance(data, dict):
         raise DataError([Problem(path.name, None, None, "must be a JSON object of former id to id now")])
     problems = [
-        Problem(path.name, str(old), None, f"{new!r} must be an id [a-z0-9]+(-[a-z0-9]+)* and differ from {old!r}")
+        Problem(path.name, str(old), None, f"{old!r} -> {new!r}: both must be ids [a-z0-9]+(-[a-z0-9]+)*, and differ")
         for old, new in data.items()
         if not (isinstance(new, str) and ID_RE.fullmatch(old) and ID_RE.fullmatch(new) and new != old)
+    ]
+    problems += [
+        Problem(path.name, old, None, f"{old!r} -> {new!r} leads to another former id: map it to the id now")
+        for old, new in data.items()
+        if isinstance(new, str) and new != old and new in data
     ]
     if problems:
         raise DataError(problems)
