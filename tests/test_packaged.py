@@ -244,15 +244,17 @@ def test_a_first_query_reads_only_the_files_it_needs() -> None:
             return sorted(k.rsplit(":", 1)[1] for k in packaged._CACHE if k.startswith("shard:"))
         print(len(tl), read())
         print(len(tl.between(1975, 1975)), read())
-        print(tl["1995-07-28-asean-accession"].id, read())
+        print(tl["1995-07-28-asean-accession"].id, read(), "renamed" in packaged._CACHE)
+        print(tl.get("1995-01-01-no-such-event"), read())
         print(len(tl.of_kind("visit")) > 0, len(read()))
         """
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
     assert out[0] == f"{len(_EAGER)} []"
     assert out[1] == f"{len(_EAGER.between(1975, 1975))} ['events/1970s.json']"
-    assert out[2] == "1995-07-28-asean-accession ['events/1970s.json', 'events/1990s.json']"
-    assert out[3] == f"True {len(packaged.packaged_event_files())}"
+    assert out[2] == "1995-07-28-asean-accession ['events/1970s.json', 'events/1990s.json'] False"
+    assert out[3] == "None ['events/1970s.json', 'events/1990s.json']", "a missing id reads no other file"
+    assert out[4] == f"True {len(packaged.packaged_event_files())}"
 
 
 def test_files_whose_dates_interleave_are_loaded_whole(package_copy: Path) -> None:

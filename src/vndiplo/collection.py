@@ -167,24 +167,25 @@ class Timeline:
         return part
 
     def _find(self, event_id: str) -> Event | None:
-        """The event with this id, or with the id a packaged event's former id became (``packaged.renamed``)."""
-        now = packaged.renamed().get(event_id)
-        if now is not None and self._unread() is not None:
-            return self._find_exactly(now)  # no packaged event has a former id as its id (a data test): one file
+        """The event with this id, or else with the id a packaged event's former id became (``packaged.renamed``)."""
         found = self._find_exactly(event_id)
-        if found is None and now is not None:
-            found = self._find_exactly(now)
+        if found is None:  # the map is read only when an id misses: a hit costs one look-up
+            now = packaged.renamed().get(event_id)
+            if now is not None:
+                found = self._find_exactly(now)
         return found
 
     def _find_exactly(self, event_id: str) -> Event | None:
-        """The event with this id; a lazy Timeline reads only the file of the decade the id starts with."""
+        """The event with this id; a lazy Timeline reads only the file of the decade the id begins with.
+
+        A packaged id begins with its start date and its event sits in that decade's file (a data test), so
+        an id missing there is missing everywhere; only an id that begins with no year reads every file.
+        """
         shards = self._unread()
-        if shards is not None and event_id[:4].isascii() and event_id[:4].isdigit():  # an id begins with its date
+        if shards is not None and event_id[:4].isascii() and event_id[:4].isdigit():
             decade = int(event_id[:4]) // 10
             wanted = [s for s in shards if s.first_day.year // 10 <= decade <= s.last_start.year // 10]
-            found = self._part(wanted)._by_id().get(event_id)
-            if found is not None:
-                return found
+            return self._part(wanted)._by_id().get(event_id)
         return self._by_id().get(event_id)
 
     def __contains__(self, item: object) -> bool:
