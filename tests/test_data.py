@@ -215,15 +215,15 @@ def test_every_year_meets_its_floor() -> None:
 
 def test_coverage_meets_the_totals() -> None:
     """Issue 9's totals (at least 2,000 events and 800 visits; a ratchet holds the count reached),
-    and year-only dates, still above the 3% aimed at, held where they are. (The share rose from 3.3%
-    to 3.5% in one batch because leaders' visits known only to their year were added, not because
-    a date lost precision: a visit known to the year is still a visit a timeline should show.)"""
+    and year-only dates, still above the 3% aimed at, held where they are (3.3%: 80 of 2,404). A
+    leader's visit known only to its year is still added: a visit known to the year is still a
+    visit a timeline should show, so the share can rise in a batch without a date losing precision."""
     assert len(TL.of_kind("visit")) >= 800
-    assert len(TL.of_kind("visit")) >= 1149
+    assert len(TL.of_kind("visit")) >= 1248
     assert len(EVENTS) >= 2000
-    assert len(EVENTS) >= 2302
+    assert len(EVENTS) >= 2404
     year_only = sum(1 for e in EVENTS if e.when.start.precision is vndiplo.Precision.YEAR)
-    assert year_only / len(EVENTS) <= 0.0352
+    assert year_only / len(EVENTS) <= 0.0333
 
 
 def test_diplomatic_relations_are_established_once_unless_severed_between() -> None:
@@ -281,7 +281,10 @@ def test_nam_means_namibia_not_the_non_aligned_movement() -> None:
     assert wrong == []
 
 
-_NOT_THE_HOLDER = r"(?i:(?<!deputy )(?<!vice )(?<!vice-)(?<!former )(?<!late )(?<!ex-)(?<!phó )(?<!nguyên )(?<!quyền ))"
+_NOT_THE_HOLDER = (
+    r"(?i:(?<!deputy )(?<!vice )(?<!vice-)(?<!former )(?<!former party )(?<!late )(?<!late party )"
+    r"(?<!ex-)(?<!phó )(?<!nguyên )(?<!quyền ))"
+)
 _JOINER = r"(?:, | and | kiêm | và )"
 _MARGIN = dt.timedelta(days=45)  # handovers: a title may name a leader elected at the event, or just before it
 
@@ -306,6 +309,7 @@ def _named_offices(text: str, english: bool) -> list[tuple[str, str]]:
         ("General Secretary and President To Lam", True, [("general_secretary", "To Lam"), ("president", "To Lam")]),
         ("NA Chairman Tran Thanh Man", True, [("assembly_chair", "Tran Thanh Man")]),
         ("Former President Vo Chi Cong; Vice-President Nguyen Huu Tho", True, []),
+        ("the funeral of former Party General Secretary Do Muoi", True, []),
         ("Phó Thủ tướng Trần Đức Lương thăm", False, []),
         ("Chủ tịch Hội đồng Nhà nước Võ Chí Công", False, [("president", "Võ Chí Công")]),
         ("Thủ tướng Chính phủ Phạm Minh Chính", False, [("prime_minister", "Phạm Minh Chính")]),
