@@ -256,6 +256,30 @@ RELEASES = sorted((Path(__file__).parent / "data").glob("ids-*.txt"))
 REMOVED: frozenset[str] = frozenset()  # released ids whose events were dropped as wrong, each named in the changelog
 
 
+_LEVEL_WORDS = {
+    "state": (r"\bstate visit", r"thăm (?:cấp )?Nhà nước"),
+    "official": (r"\bofficial (?:friendship |goodwill )?visit", r"thăm (?:hữu nghị )?chính thức"),
+    "working": (r"\bworking visit", r"thăm làm việc"),
+}
+"""How a visit's title names its level, in English and in Vietnamese."""
+
+
+def test_a_visit_title_that_names_a_level_names_the_records_level() -> None:
+    """A title saying "pays a state visit" over level "official" contradicts itself where a reader looks
+    first. A summit trip (level "multilateral") may add bilateral legs its title names: only bilateral
+    visits are held."""
+    wrong = []
+    for event in TL.of_kind("visit"):
+        assert isinstance(event, vndiplo.Visit)
+        if event.level is vndiplo.VisitLevel.MULTILATERAL:
+            continue
+        for i, title in enumerate((event.title, event.title_vi or "")):
+            named = {level for level, words in _LEVEL_WORDS.items() if re.search(words[i], title, re.IGNORECASE)}
+            if named and event.level.value not in named:
+                wrong.append((event.id, ("en", "vi")[i], event.level.value, sorted(named)))
+    assert wrong == []
+
+
 def test_every_former_id_leads_to_an_event_and_is_no_id_now() -> None:
     ids = {e.id for e in EVENTS}
     assert sorted(ids & renamed().keys()) == [], "an id in the data now cannot also be a former id"
