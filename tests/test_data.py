@@ -256,6 +256,23 @@ RELEASES = sorted((Path(__file__).parent / "data").glob("ids-*.txt"))
 REMOVED: frozenset[str] = frozenset()  # released ids whose events were dropped as wrong, each named in the changelog
 
 
+VIETNAMESE_LETTERS = re.compile("[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+"""Letters only Vietnamese spelling uses (â, ê and ô are left out: French names such as Côte d'Ivoire have them)."""
+
+
+def test_english_fields_use_english_spelling() -> None:
+    """Titles, summaries, people and places are in English spelling (Ho Chi Minh, Hanoi); the Vietnamese
+    fields carry the diacritics, and at least one Vietnamese letter, as a check they are Vietnamese at all."""
+    wrong = [
+        (event.id, text)
+        for event in EVENTS
+        for text in (event.title, event.summary, *event.people, *event.places)
+        if VIETNAMESE_LETTERS.search(text)
+    ]
+    assert wrong == []
+    assert [e.id for e in EVENTS if not VIETNAMESE_LETTERS.search(f"{e.title_vi} {e.summary_vi}")] == []
+
+
 _LEVEL_WORDS = {
     "state": (r"\bstate visit", r"thăm (?:cấp )?Nhà nước"),
     "official": (r"\bofficial (?:friendship |goodwill )?visit", r"thăm (?:hữu nghị )?chính thức"),
