@@ -273,6 +273,15 @@ def test_english_fields_use_english_spelling() -> None:
     assert [e.id for e in EVENTS if not VIETNAMESE_LETTERS.search(f"{e.title_vi} {e.summary_vi}")] == []
 
 
+def test_each_person_is_spelled_one_way() -> None:
+    """Writing both "Kim Il-sung" and "Kim Il Sung" in `people` would split one person's events in two:
+    names that differ only in case, spaces, hyphens or full stops must be one spelling."""
+    spellings: dict[str, set[str]] = {}
+    for person in {p for e in EVENTS for p in e.people}:
+        spellings.setdefault(re.sub(r"[^a-z]", "", person.lower()), set()).add(person)
+    assert sorted(sorted(s) for s in spellings.values() if len(s) > 1) == []
+
+
 _LEVEL_WORDS = {
     "state": (r"\bstate visit", r"thăm (?:cấp )?Nhà nước"),
     "official": (r"\bofficial (?:friendship |goodwill )?visit", r"thăm (?:hữu nghị )?chính thức"),
