@@ -273,12 +273,14 @@ def test_english_fields_use_english_spelling() -> None:
     assert [e.id for e in EVENTS if not VIETNAMESE_LETTERS.search(f"{e.title_vi} {e.summary_vi}")] == []
 
 
-def test_each_person_is_spelled_one_way() -> None:
-    """Writing both "Kim Il-sung" and "Kim Il Sung" in `people` would split one person's events in two:
-    names that differ only in case, spaces, hyphens or full stops must be one spelling."""
+@pytest.mark.parametrize("field", ["people", "places"])
+def test_each_person_and_place_is_spelled_one_way(field: str) -> None:
+    """Writing both "Kim Il-sung" and "Kim Il Sung" (or "Haiphong" and "Hai Phong") would split one
+    person's or place's events in two: names that differ only in case, spaces, hyphens or full stops
+    must be one spelling."""
     spellings: dict[str, set[str]] = {}
-    for person in {p for e in EVENTS for p in e.people}:
-        spellings.setdefault(re.sub(r"[^a-z]", "", person.lower()), set()).add(person)
+    for name in {n for e in EVENTS for n in getattr(e, field)}:
+        spellings.setdefault(re.sub(r"[^a-z]", "", name.lower()), set()).add(name)
     assert sorted(sorted(s) for s in spellings.values() if len(s) > 1) == []
 
 
