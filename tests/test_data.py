@@ -284,6 +284,15 @@ def test_each_person_and_place_is_spelled_one_way(field: str) -> None:
     assert sorted(sorted(s) for s in spellings.values() if len(s) > 1) == []
 
 
+def test_each_tag_is_written_one_way() -> None:
+    """Writing "negotiation" beside "negotiations" splits the events a tag gathers: tags that differ only in
+    hyphens or a plural "s" must be one tag."""
+    forms: dict[str, set[str]] = {}
+    for tag in {t for e in EVENTS for t in e.tags}:
+        forms.setdefault(re.sub(r"[^a-z0-9]", "", tag).removesuffix("s"), set()).add(tag)
+    assert sorted(sorted(f) for f in forms.values() if len(f) > 1) == []
+
+
 _LEVEL_WORDS = {
     "state": (r"\bstate visit", r"thăm (?:cấp )?Nhà nước"),
     "official": (r"\bofficial (?:friendship |goodwill )?visit", r"thăm (?:hữu nghị )?chính thức"),
