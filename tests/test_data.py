@@ -7,6 +7,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pycountry
 import pytest
@@ -249,6 +250,50 @@ re-post Vietnamese state media): cite the original instead."""
 def test_no_source_is_a_copy_on_a_mirror_site() -> None:
     copies = [(e.id, s.url) for e in EVENTS for s in e.sources if s.url and any(h in s.url for h in MIRROR_HOSTS)]
     assert copies == []
+
+
+PUBLISHERS = {
+    "vietnamplus.vn": "VietnamPlus (VNA)",
+    "vnanet.vn": "Vietnam News Agency",
+    "vietnamnews.vn": "Viet Nam News",
+    "vovworld.vn": "VOV World",
+    "vov.vn": "VOV",
+    "vietnamnet.vn": "VietNamNet",
+    "sggp.org.vn": "SGGP",
+    "sggpnews.org.vn": "SGGP",
+    "qdnd.vn": "People's Army Newspaper",
+    "baoquocte.vn": "World & Vietnam Report",
+    "nhandan.vn": "Nhan Dan",
+    "baochinhphu.vn": "Vietnam Government Portal",
+    "hanoitimes.vn": "Hanoi Times",
+    "latimes.com": "Los Angeles Times",
+}
+"""How the outlets cited most are named, whatever the page's language edition (their subdomains). The
+ministry's own site is one more; its embassies' sites (on subdomains of mofa.gov.vn) name themselves."""
+_WIRE = r"(?: \((?:VNA|AP|UPI|Reuters|AFP|VGP|VNS|Thanh Nien)(?:, (?:VNA|AP|UPI|Reuters|AFP|VGP|VNS|Thanh Nien))*\))?"
+
+
+def _outlet(url: str) -> str | None:
+    host = (urlsplit(url).hostname or "").rstrip(".").removeprefix("www.")
+    if host == "mofa.gov.vn":
+        return "Ministry of Foreign Affairs of Vietnam"
+    return next((name for h, name in PUBLISHERS.items() if host == h or host.endswith(f".{h}")), None)
+
+
+def test_the_main_outlets_are_named_one_way() -> None:
+    """Writing "VietnamNet", "VietNamNet" and "Vietnam Net (VNA)" for one outlet splits a count of sources by
+    publisher. A page on an outlet below names it as listed, with the wire agency whose report it carries
+    in brackets ("SGGP (VNA)"); a copy names the original and the outlet it was read on ("X via Y")."""
+    wrong = [
+        (event.id, source.publisher)
+        for event in EVENTS
+        for source in (*event.sources, *(d.source for d in event.disputed))
+        if source.url
+        and (outlet := _outlet(source.url))
+        and not re.search(r"\bvia\b|/|citing|relaying|from ", source.publisher)
+        and not re.fullmatch(re.escape(outlet) + _WIRE, source.publisher)
+    ]
+    assert wrong == []
 
 
 RELEASES = sorted((Path(__file__).parent / "data").glob("ids-*.txt"))
