@@ -126,6 +126,13 @@ def test_missing_file_and_oversized_file(tmp_path: Path) -> None:
     assert "the limit is" in problems(big)[0]
 
 
+def test_a_file_name_the_os_cannot_hold_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    """pathlib raises ValueError, not OSError, for a name with a NUL byte: it is reported like a missing file."""
+    (found,) = problems(tmp_path / "a\x00.json")
+    assert "cannot read the file" in found
+    assert "null byte" in found
+
+
 @pytest.mark.parametrize("bad", [None, 3, b"x.json", [3]])
 def test_load_rejects_non_paths(bad: object) -> None:
     with pytest.raises(TypeError):

@@ -298,6 +298,8 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             raise UsageError("the datapackage format writes a folder: give it with -o FOLDER")
         from .export.datapackage import write_package
 
+        if "\x00" in args.output:  # checked here, not caught as ValueError: that would hide a bug in the writer
+            raise UsageError(f"cannot write {args.output!r}: the name holds a NUL byte")
         try:
             write_package(Path(args.output), tl)
         except OSError as exc:
@@ -309,8 +311,8 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     if args.output:
         try:  # bytes, so that the CRLF line ends iCalendar requires survive on every platform
             Path(args.output).write_bytes(text.encode("utf-8"))
-        except OSError as exc:
-            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        except (OSError, ValueError) as exc:  # ValueError: a name with a NUL byte
+            raise UsageError(f"cannot write {args.output}: {getattr(exc, 'strerror', None) or exc}") from None
     else:
         out.write(text)
     return 0
@@ -344,8 +346,8 @@ def _format(args: argparse.Namespace, out: TextIO) -> int:
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise UsageError(f"{name}: larger than {MAX_FILE_BYTES} bytes")
             data = path.read_bytes()
-        except OSError as exc:
-            raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
+        except (OSError, ValueError) as exc:  # ValueError: a name with a NUL byte
+            raise UsageError(f"cannot read {name}: {getattr(exc, 'strerror', None) or exc}") from None
         events, problems = read_events(data, name)
         if problems:
             for problem in problems:

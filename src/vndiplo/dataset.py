@@ -252,8 +252,8 @@ def _read_path(path: PathArg) -> tuple[bytes | None, Problem | None]:
         if size > MAX_FILE_BYTES:
             return None, Problem(name, None, None, f"the file has {size} bytes; the limit is {MAX_FILE_BYTES}")
         return file.read_bytes(), None
-    except OSError as exc:
-        return None, Problem(name, None, None, f"cannot read the file: {exc.strerror or exc}")
+    except (OSError, ValueError) as exc:  # ValueError: a name the OS cannot hold, such as one with a NUL byte
+        return None, Problem(name, None, None, f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")
 
 
 def read_files(
