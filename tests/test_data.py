@@ -216,15 +216,15 @@ def test_every_year_meets_its_floor() -> None:
 
 def test_coverage_meets_the_totals() -> None:
     """Issue 9's totals (at least 2,000 events and 800 visits; a ratchet holds the count reached),
-    and year-only dates, still above the 3% aimed at, held where they are (3.3%: 83 of 2,508). A
+    and year-only dates, still above the 3% aimed at, held where they are (3.14%: 82 of 2,612). A
     leader's visit known only to its year is still added: a visit known to the year is still a
     visit a timeline should show, so the share can rise in a batch without a date losing precision."""
     assert len(TL.of_kind("visit")) >= 800
-    assert len(TL.of_kind("visit")) >= 1351
+    assert len(TL.of_kind("visit")) >= 1454
     assert len(EVENTS) >= 2000
-    assert len(EVENTS) >= 2508
+    assert len(EVENTS) >= 2612
     year_only = sum(1 for e in EVENTS if e.when.start.precision is vndiplo.Precision.YEAR)
-    assert year_only / len(EVENTS) <= 0.0331
+    assert year_only / len(EVENTS) <= 0.0314
 
 
 def test_diplomatic_relations_are_established_once_unless_severed_between() -> None:
@@ -242,14 +242,70 @@ def test_diplomatic_relations_are_established_once_unless_severed_between() -> N
     assert repeated == []
 
 
-MIRROR_HOSTS = ("dvincitest.com", "drivingcreative.com", "vietmaz.com", "talkvietnam.org", "tothethao.com", "vrviet.vn")
-"""Copies of other publishers' pages (development mirrors of the Wilson Center archive, sites that
-re-post Vietnamese state media): cite the original instead."""
+MIRROR_HOSTS = (
+    # sites that re-post other publishers' pages (Vietnamese state media, the Wilson Center's archive,
+    # Wikipedia, WikiLeaks, news wires): cite the original instead
+    "dvincitest.com",
+    "drivingcreative.com",
+    "vietmaz.com",
+    "talkvietnam.org",
+    "tothethao.com",
+    "vrviet.vn",
+    "wikimili.com",
+    "wikileaks.jcvignoli.com",
+    "patrick.guenin2.free.fr",
+    "tennguoidepnhat.net",
+    "laoziliao.net",
+    "hoicodo.top",
+    "tinbong247.org",
+    "yes8877.cc",
+    "theinteldrop.org",
+    "88tysobongda",
+    # document dumps and homework sites
+    "123doc",
+    "studocu.com",
+    "yumpu.com",
+    "docslib.org",
+    "businessdocbox.com",
+    "docest.com",
+    "vietjack.me",
+    "yeutienganh123.com",
+    # personal blogs and hobby sites
+    "blogspot.com",
+    "wordpress.com",
+    "vietnamgear.com",
+    "vietnamtheartofwar.com",
+)
+"""Hosts no source may cite: copies of other publishers' pages, document dumps and personal blogs."""
+
+
+AWAITING_ORIGINALS = {
+    "1957-03-siroky-visit-vietnam": "Ho Chi Minh's speech, read in a reprint of his collected works",
+    "1957-08-sartono-visit-vietnam": "Ho Chi Minh's cable in Nhan Dan, read in a reprint of his collected works",
+    "1957-08-31-mongolian-ambassador-credentials": "Ho Chi Minh's reply in Nhan Dan, read in a reprint",
+    "1957-09-12-radhakrishnan-visit-hanoi": "Ho Chi Minh's toast in Nhan Dan, read in a reprint",
+    "1962-07-ho-chi-minh-stay-in-china": "Ho Chi Minh's official chronology, vol. 8, read in a reprint",
+    "1962-07-05-ho-chi-minh-congratulates-algeria-independence": "the same chronology, read in a reprint",
+    "1963-02-02-ho-chi-minh-greets-moshi-afro-asian-conference": "Ho Chi Minh's message in Nhan Dan, read in a reprint",
+    "1963-05-16-liu-shaoqi-ho-chi-minh-joint-statement": "People's Daily of 17 May 1963, read in a re-host",
+    "1964-10-04-ho-chi-minh-greets-non-aligned-summit": "Ho Chi Minh's message in Nhan Dan, read in a reprint",
+    "1988-05-politburo-resolution-13": "no stored official text; a blog and two study papers agree on May 1988",
+    "1996-li-peng-visit": "an AFP report, read in a private archive of wire copy",
+    "1998-10-phan-van-khai-china": "a wire report on the talks, read in a private archive of wire copy",
+    "1999-10-20-indochina-prime-ministers-summit-vientiane": "an AP report, read in a private archive of wire copy",
+    "1999-12-zhu-rongji-visit": "AP and Vietnam News reports, read in a private archive of wire copy",
+    "2000-09-phan-van-khai-china": "a Nhan Dan report, read in a private archive of wire copy",
+}
+"""Records that still rest on a copy because the stored pages hold no original, with what the copy
+carries. Each copy's publisher field names the original. The list only shrinks: a record leaves it
+when an original replaces the copy, and no record joins it."""
 
 
 def test_no_source_is_a_copy_on_a_mirror_site() -> None:
-    copies = [(e.id, s.url) for e in EVENTS for s in e.sources if s.url and any(h in s.url for h in MIRROR_HOSTS)]
-    assert copies == []
+    cited = [(e.id, s.url) for e in EVENTS for s in (*e.sources, *(alt.source for alt in e.disputed))]
+    on_copies = {event_id for event_id, url in cited if url and any(h in url for h in MIRROR_HOSTS)}
+    assert sorted(on_copies - AWAITING_ORIGINALS.keys()) == [], "cite the original, not a copy"
+    assert sorted(AWAITING_ORIGINALS.keys() - on_copies) == [], "no longer on a copy: take it off AWAITING_ORIGINALS"
 
 
 PUBLISHERS = {
