@@ -171,7 +171,8 @@ def test_mutation_is_rejected_naming_file_event_and_field(
 FILE_CASES: list[tuple[str, Callable[[bytes], bytes], str]] = [
     ("top-level-object", lambda data: json.dumps({"events": json.loads(data)}).encode(), "expected a JSON list"),
     ("top-level-string", lambda data: b'"events"', "expected a JSON list"),
-    ("truncated", lambda data: data[: len(data) // 2], "not valid JSON"),
+    # cut at a character, not a byte: a cut inside a multi-byte letter would be a UTF-8 error instead
+    ("truncated", lambda data: data.decode()[: len(data) // 2].encode(), "not valid JSON"),
     ("not-utf8", lambda data: data.replace("ệ".encode(), "ệ".encode("utf-16-le"), 1) + b"\xff", "not UTF-8"),
     ("latin-1", lambda data: data.decode("utf-8").encode("utf-8", "replace").replace(b"\xc3", b"\xff", 1), "not UTF-8"),
     ("empty", lambda data: b"", "empty"),
