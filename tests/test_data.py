@@ -415,6 +415,19 @@ def test_a_visit_title_that_names_a_level_names_the_records_level() -> None:
     assert wrong == []
 
 
+def test_a_trip_for_a_funeral_is_a_working_visit() -> None:
+    """contributing.md's rule for a level no source names: one leader's trip for a funeral or a
+    national mourning is "working"; a record of many delegations at once is "multilateral"."""
+    wrong = [
+        (event.id, event.level.value)
+        for event in TL.of_kind("visit")
+        if isinstance(event, vndiplo.Visit)
+        and re.search(r"\bfuneral|\bmourning|lễ tang|quốc tang", f"{event.title} {event.title_vi}", re.IGNORECASE)
+        and event.level not in (vndiplo.VisitLevel.WORKING, vndiplo.VisitLevel.MULTILATERAL)
+    ]
+    assert wrong == []
+
+
 RELEASES = sorted((Path(__file__).parent / "data").glob("ids-*.txt"))
 """Every id each release shipped, one file a release (ids-0.1.0.txt has 0.1.0's 863): saved ids must keep working."""
 REMOVED: frozenset[str] = frozenset()  # released ids whose events were dropped as wrong, each named in the changelog
