@@ -297,8 +297,8 @@ AWAITING_ORIGINALS = {
     "2000-09-phan-van-khai-china": "a Nhan Dan report, read in a private archive of wire copy",
 }
 """Records that still rest on a copy because the stored pages hold no original, with what the copy
-carries. Each copy's publisher field names the original. The list only shrinks: a record leaves it
-when an original replaces the copy, and no record joins it."""
+carries. Each copy's publisher field says what it is ("AFP (via ...)", "Personal blog (...)"). The
+list only shrinks: a record leaves it when an original replaces the copy, and no record joins it."""
 
 
 def test_no_source_is_a_copy_on_a_mirror_site() -> None:
