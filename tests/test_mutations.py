@@ -172,7 +172,7 @@ FILE_CASES: list[tuple[str, Callable[[bytes], bytes], str]] = [
     ("top-level-object", lambda data: json.dumps({"events": json.loads(data)}).encode(), "expected a JSON list"),
     ("top-level-string", lambda data: b'"events"', "expected a JSON list"),
     # cut at a character, not a byte: a cut inside a multi-byte letter would be a UTF-8 error instead
-    ("truncated", lambda data: data.decode()[: len(data) // 2].encode(), "not valid JSON"),
+    ("truncated", lambda data: (text := data.decode())[: len(text) // 2].encode(), "not valid JSON"),
     ("not-utf8", lambda data: data.replace("ệ".encode(), "ệ".encode("utf-16-le"), 1) + b"\xff", "not UTF-8"),
     ("latin-1", lambda data: data.decode("utf-8").encode("utf-8", "replace").replace(b"\xc3", b"\xff", 1), "not UTF-8"),
     ("empty", lambda data: b"", "empty"),
