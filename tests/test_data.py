@@ -216,15 +216,15 @@ def test_every_year_meets_its_floor() -> None:
 
 def test_coverage_meets_the_totals() -> None:
     """Issue 9's totals (at least 2,000 events and 800 visits; a ratchet holds the count reached),
-    and year-only dates, still above the 3% aimed at, held where they are (3.12%: 82 of 2,626). A
+    and year-only dates, still above the 3% aimed at, held where they are (3.04%: 80 of 2,628). A
     leader's visit known only to its year is still added: a visit known to the year is still a
     visit a timeline should show, so the share can rise in a batch without a date losing precision."""
     assert len(TL.of_kind("visit")) >= 800
-    assert len(TL.of_kind("visit")) >= 1468
+    assert len(TL.of_kind("visit")) >= 1470
     assert len(EVENTS) >= 2000
-    assert len(EVENTS) >= 2626
+    assert len(EVENTS) >= 2628
     year_only = sum(1 for e in EVENTS if e.when.start.precision is vndiplo.Precision.YEAR)
-    assert year_only / len(EVENTS) <= 0.0313
+    assert year_only / len(EVENTS) <= 0.0305
 
 
 def test_diplomatic_relations_are_established_once_unless_severed_between() -> None:
